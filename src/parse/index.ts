@@ -1,2 +1,10 @@
 export * from './types';
 export { parseDocument } from './document';
+export { parseValue, readValue, looksLikeValue, isDateText } from './indicator-value';
+export { buildSchedule } from './schedule';
+export { joinCode, isProjectCode, regionCodeOf, yearOfCode } from './project-code';
+export { parseWan } from './money';
+export { cleanText, toHalfWidth, stripLatex } from './normalize';
+export { LAYOUTS, detectLayout, layoutById } from './layouts';
+export { splitFragments } from './layouts/pdf-text';
+export { LEVEL2_PARENT, canonicalLevel2 } from './taxonomy';

@@ -1,0 +1,245 @@
+import { looksLikeValue } from './indicator-value';
+import type { Row } from './layouts';
+import { labelKey } from './normalize';
+import { canonicalLevel1, canonicalLevel2, isLevel2Prefix, LEVEL2_PARENT } from './taxonomy';
+
+/** An indicator row as cut from the layout, before its cells are cleaned and its value read. */
+export interface RawIndicator {
+  level1: string;
+  level2: string;
+  level3: string;
+  description: string;
+  value: string;
+  basis: string;
+  line: number;
+}
+
+/** Column roles of an indicator row. */
+export const COLUMNS = ['level1', 'level2', 'level3', 'description', 'value', 'basis'] as const;
+type Column = (typeof COLUMNS)[number];
+
+const HEADER_KEYS: Record<Column, string[]> = {
+  level1: ['一级指标'],
+  level2: ['二级指标'],
+  level3: ['三级指标', '指标名称'],
+  description: ['绩效指标描述', '指标描述', '指标内容', '指标解释'],
+  value: ['指标值', '目标值', '年度指标值'],
+  basis: ['指标值确定依据', '确定依据', '指标值设定依据', '依据'],
+};
+
+/** True for the indicator header row (一级指标 二级指标 三级指标 …), also when repeated after a page break. */
+export function isIndicatorHeader(text: string): boolean {
+  const k = labelKey(text);
+  return (k.includes('一级指标') && k.includes('二级指标')) || (k.includes('三级指标') && k.includes('指标值'));
+}
+
+/** A page number or page footer left in the text by extraction. */
+function isPageNoise(text: string): boolean {
+  return /^(第\s*)?\d{1,4}(\s*页)?$|^-\s*\d{1,4}\s*-$|^\d+\s*\/\s*\d+$/.test(text.trim());
+}
+
+function emptyRaw(line: number): RawIndicator {
+  return { level1: '', level2: '', level3: '', description: '', value: '', basis: '', line };
+}
+
+function append(a: string, b: string): string {
+  return a === '' ? b : b === '' ? a : `${a}\n${b}`;
+}
+
+function headerColumns(cells: string[]): Map<Column, number> {
+  const map = new Map<Column, number>();
+  cells.forEach((c, i) => {
+    const k = labelKey(c);
+    for (const col of COLUMNS) if (!map.has(col) && HEADER_KEYS[col].includes(k)) map.set(col, i);
+  });
+  return map;
+}
+
+/**
+ * Grid rows (tab-separated, Word, Markdown, HTML): cells sit under the header's columns; merged
+ * level-1/2 cells are blank and carried down; a row split by a page break is joined again.
+ */
+export function readGridIndicators(header: Row, rows: Row[]): RawIndicator[] {
+  const map = headerColumns(header.cells);
+  const complete = COLUMNS.every((c) => map.has(c));
+  const width = complete ? Math.max(...map.values()) + 1 : COLUMNS.length;
+  const index = (c: Column) => (complete ? (map.get(c) as number) : COLUMNS.indexOf(c));
+  const out: RawIndicator[] = [];
+  let level1 = '';
+  let level2 = '';
+  for (const row of rows) {
+    const filled = row.cells.filter((c) => c.trim() !== '');
+    if (filled.length === 0) continue;
+    const text = row.cells.join(' ');
+    if (isIndicatorHeader(text) || (filled.length === 1 && isPageNoise(filled[0] ?? ''))) continue;
+    let cells = row.cells;
+    // Trailing empties are harmless; a row short of cells lost its merged (blank) leading cells.
+    while (cells.length > width && (cells[cells.length - 1] ?? '').trim() === '') cells = cells.slice(0, -1);
+    if (cells.length < width) cells = [...Array<string>(width - cells.length).fill(''), ...cells];
+    const raw = emptyRaw(row.line);
+    for (const c of COLUMNS) raw[c] = (cells[index(c)] ?? '').trim();
+    if (filled.length === 1 && canonicalLevel1(raw.level1) && !raw.level2) {
+      level1 = raw.level1;
+      continue;
+    }
+    const prev = out[out.length - 1];
+    if (prev && raw.level2 === '' && (prev.value === '' || (raw.value === '' && raw.level1 === ''))) {
+      prev.level3 = append(prev.level3, raw.level3);
+      prev.description = append(prev.description, raw.description);
+      prev.value = append(prev.value, raw.value);
+      prev.basis = append(prev.basis, raw.basis);
+      continue;
+    }
+    if (raw.level1 !== '') level1 = raw.level1;
+    else raw.level1 = level1;
+    if (raw.level2 !== '') level2 = raw.level2;
+    else raw.level2 = level2;
+    out.push(raw);
+  }
+  return out;
+}
+
+const STRONG_VALUE = /^(≥|≤|>|<|=|＞|＜|不低于|不少于|不高于|不超过|\$\\[gl]e)|[%％]$/;
+
+/**
+ * PDF text: each line holds fragments of consecutive columns (二级 三级 描述 值 依据); a blank line
+ * ends a cell; a 二级指标 label (or its first characters) at the start of a line begins a row;
+ * level-1 labels float anywhere and are dropped (level 1 is inferred from level 2); after a
+ * repeated header (page break) an unfinished level-2 label is completed by the next line.
+ */
+export function readStreamIndicators(rows: Row[]): RawIndicator[] {
+  const L2 = 0;
+  const L3 = 1;
+  const DESC = 2;
+  const VALUE = 3;
+  const BASIS = 4;
+  const out: { cols: string[][]; line: number; l2done: boolean }[] = [];
+  let cur: (typeof out)[number] | null = null;
+  let ptr = L2;
+  let pageBreak = false;
+  const nonBlank = rows.filter((r) => r.cells.length > 0);
+  const exactLevel2 = (s: string) => LEVEL2_PARENT[labelKey(s)] !== undefined;
+  const fitsLevel2 = (s: string) => exactLevel2(s) || isLevel2Prefix(s);
+  rows.forEach((row) => {
+    if (row.cells.length === 0) {
+      if (!cur) return;
+      if (ptr === L2 && !cur.l2done && canonicalLevel2((cur.cols[L2] ?? []).join(''))) {
+        cur.l2done = true;
+        ptr = L3;
+      } else if (ptr > L2 && (cur.cols[ptr]?.length ?? 0) > 0) ptr = Math.min(ptr + 1, BASIS);
+      return;
+    }
+    const text = row.cells.join(' ');
+    if (isIndicatorHeader(text)) {
+      pageBreak = true;
+      return;
+    }
+    if (isPageNoise(text)) return;
+    let frags = [...row.cells];
+    const first = frags[0] ?? '';
+    if (canonicalLevel1(first)) {
+      const following = frags[1] ?? nonBlank[nonBlank.indexOf(row) + 1]?.cells[0] ?? '';
+      const isAlsoLevel2 = canonicalLevel2(first) !== null;
+      if (!isAlsoLevel2 || canonicalLevel2(following) || isLevel2Prefix(following)) {
+        frags = frags.slice(1);
+        if (frags.length === 0) return;
+      }
+    }
+    const head = frags[0] ?? '';
+    const startsRow = canonicalLevel2(head) !== null || isLevel2Prefix(head);
+    if (!cur || (startsRow && (ptr >= DESC || (cur.cols[VALUE]?.length ?? 0) > 0))) {
+      if (!startsRow && cur === null) return;
+      cur = { cols: [[], [], [], [], []], line: row.line, l2done: false };
+      out.push(cur);
+      ptr = L2;
+    } else if (pageBreak && !cur.l2done) {
+      ptr = L2;
+    }
+    pageBreak = false;
+    const row5 = cur;
+    let col = ptr;
+    frags.forEach((f, k) => {
+      if (k > 0) col = Math.min(col + 1, BASIS);
+      if (col === L2 && row5.l2done) col = L3;
+      if (col === L2) {
+        const joined = (row5.cols[L2] ?? []).join('');
+        if (!fitsLevel2(joined + f) && joined !== '' && canonicalLevel2(joined)) {
+          row5.l2done = true;
+          col = L3;
+        }
+      }
+      if (col > L2 && col < VALUE && STRONG_VALUE.test(f) && (row5.cols[VALUE]?.length ?? 0) === 0) col = VALUE;
+      row5.cols[col]?.push(f);
+      if (col === L2 && exactLevel2((row5.cols[L2] ?? []).join(''))) row5.l2done = true;
+    });
+    ptr = col === L2 && row5.l2done ? L3 : col;
+  });
+  return out.map(({ cols, line }) => {
+    const [l2 = [], l3 = [], desc = [], value = [], basis = []] = cols;
+    if (value.length === 0) {
+      const fromDesc = desc[desc.length - 1];
+      if (fromDesc !== undefined && looksLikeValue(fromDesc)) value.push(desc.pop() as string);
+      else if (basis[0] !== undefined && looksLikeValue(basis[0])) value.push(basis.shift() as string);
+    }
+    return {
+      level1: '',
+      level2: l2.join(''),
+      level3: l3.join('\n'),
+      description: desc.join('\n'),
+      value: value.join(' '),
+      basis: basis.join('\n'),
+      line,
+    };
+  });
+}
+
+/**
+ * Column-aligned text (pdftotext -layout): each cell is placed in the header column it starts
+ * under; lines without a new 二级指标 or value continue the cells of the row above (wrapped text).
+ */
+export function readAlignedIndicators(header: Row, rows: Row[]): RawIndicator[] {
+  const starts: { col: Column; at: number }[] = [];
+  header.cells.forEach((c, i) => {
+    const k = labelKey(c);
+    const col = COLUMNS.find((name) => HEADER_KEYS[name].includes(k));
+    if (col) starts.push({ col, at: header.cols?.[i] ?? 0 });
+  });
+  if (starts.length < 4) return readGridIndicators(header, rows);
+  starts.sort((a, b) => a.at - b.at);
+  const columnAt = (at: number): Column => {
+    let best = starts[0] as { col: Column; at: number };
+    for (const s of starts) if (s.at <= at + 1) best = s;
+    return best.col;
+  };
+  const out: RawIndicator[] = [];
+  let cur: RawIndicator | null = null;
+  let level1 = '';
+  let level2 = '';
+  for (const row of rows) {
+    if (row.cells.length === 0) continue;
+    const text = row.cells.join(' ');
+    if (isIndicatorHeader(text) || isPageNoise(text)) continue;
+    const line = emptyRaw(row.line);
+    row.cells.forEach((c, i) => {
+      const col = columnAt(row.cols?.[i] ?? 0);
+      line[col] = append(line[col], c);
+    });
+    const newLevel2 = canonicalLevel2(line.level2) !== null || isLevel2Prefix(line.level2);
+    const startsRow = newLevel2 || (line.value !== '' && line.level3 !== '' && (cur === null || cur.value !== ''));
+    if (!cur || startsRow) {
+      if (line.level1 !== '') level1 = line.level1;
+      if (line.level2 !== '') level2 = line.level2;
+      cur = { ...line, level1: line.level1 || level1, level2: line.level2 || level2 };
+      out.push(cur);
+      continue;
+    }
+    for (const c of COLUMNS) {
+      if (c === 'level1' || c === 'level2') {
+        if (line[c] !== '' && cur[c] !== line[c]) cur[c] = `${cur[c]}${line[c]}`;
+      } else cur[c] = append(cur[c], line[c]);
+    }
+    level1 = cur.level1;
+    level2 = cur.level2;
+  }
+  return out;
+}

@@ -1,0 +1,31 @@
+import { displayWidth, type Layout, type Row, splitLines } from './layout';
+
+/** Splits a column-aligned line at runs of two or more spaces, with each cell's display column. */
+export function alignedCells(line: string): { cells: string[]; cols: number[] } {
+  const cells: string[] = [];
+  const cols: number[] = [];
+  const re = /\S+(?: \S+)*/g;
+  for (let m = re.exec(line); m !== null; m = re.exec(line)) {
+    cells.push(m[0]);
+    cols.push(displayWidth(line.slice(0, m.index)));
+  }
+  return { cells, cols };
+}
+
+/** Column-aligned text (pdftotext -layout): cells padded with spaces, long cells wrapped onto following lines. */
+export const alignedLayout: Layout = {
+  id: 'aligned',
+  reader: 'aligned',
+  detect(lines) {
+    let n = 0;
+    for (const l of lines) if (!l.includes('\t') && /\S {2,}\S.* {2,}\S/.test(l) && /[\u3400-\u9fff]/.test(l)) n++;
+    return n * 2;
+  },
+  rows(text) {
+    return splitLines(text).map((l, i): Row => {
+      const expanded = l.replace(/\t/g, '    ');
+      if (expanded.trim() === '') return { cells: [], line: i + 1 };
+      return { ...alignedCells(expanded), line: i + 1 };
+    });
+  },
+};

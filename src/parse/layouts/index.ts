@@ -1,0 +1,34 @@
+import { alignedLayout } from './aligned';
+import { htmlLayout } from './html';
+import type { Layout } from './layout';
+import { markdownLayout } from './markdown';
+import { pdfTextLayout } from './pdf-text';
+import { tsvLayout } from './tsv';
+import { wordLayout } from './word';
+
+export type { Layout, Row, RowReader } from './layout';
+export { splitLines, displayWidth } from './layout';
+
+/** Every layout family the parser reads; adding a layout is one file and one entry here. */
+export const LAYOUTS: readonly Layout[] = [htmlLayout, markdownLayout, tsvLayout, wordLayout, alignedLayout, pdfTextLayout];
+
+/** Picks the layout with the highest detection score (PDF text when nothing else scores). */
+export function detectLayout(lines: string[]): Layout {
+  let best: Layout = pdfTextLayout;
+  let bestScore = 0;
+  for (const layout of LAYOUTS) {
+    const score = layout.detect(lines);
+    if (score > bestScore) {
+      best = layout;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Looks a layout up by id; throws for an unknown id (a programmer error). */
+export function layoutById(id: string): Layout {
+  const layout = LAYOUTS.find((l) => l.id === id);
+  if (!layout) throw new Error(`invalid layout: ${id}`);
+  return layout;
+}

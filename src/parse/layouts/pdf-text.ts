@@ -1,0 +1,48 @@
+import { looksLikeValue } from '../indicator-value';
+import { type Layout, type Row, splitLines } from './layout';
+
+const CJK_END = /[\u3400-\u9fff）)》”。，；：、]$/;
+const CJK_START = /^[\u3400-\u9fff（(《“]/;
+const COMPARATOR_START = /^(≥|≤|>|<|=|＞|＜|不低于|不少于|不高于|不超过|\$\\[gl]e)/;
+
+/**
+ * Splits a PDF text line into cell fragments. Cells are separated by single spaces, but PDF
+ * extraction also puts spaces inside cells ("≥30 个", "24 小时"), so a space splits only between
+ * Chinese text, before a comparator, after a percentage, or before a value.
+ */
+export function splitFragments(line: string): string[] {
+  const tokens = line.trim().split(/[ \t\u00a0\u3000]+/).filter((t) => t !== '');
+  const out: string[] = [];
+  for (const t of tokens) {
+    const prev = out[out.length - 1];
+    if (prev === undefined) {
+      out.push(t);
+      continue;
+    }
+    const split =
+      COMPARATOR_START.test(t) ||
+      /[%％]$/.test(prev) ||
+      (CJK_END.test(prev) && CJK_START.test(t)) ||
+      (CJK_END.test(prev) && /^\d/.test(t) && looksLikeValue(t));
+    if (split) out.push(t);
+    else out[out.length - 1] = `${prev} ${t}`;
+  }
+  return out;
+}
+
+/**
+ * PDF text extraction: one cell per line at best; cells broken over lines, several cells on one
+ * line, level-1 labels out of order, header rows repeated after page breaks.
+ */
+export const pdfTextLayout: Layout = {
+  id: 'pdf-text',
+  reader: 'stream',
+  detect(lines) {
+    let n = 0;
+    for (const l of lines) if (/^\s*(项目编码|一级指标|数量指标|质量指标|时效指标|成本指标)\s*$/.test(l)) n++;
+    return n;
+  },
+  rows(text) {
+    return splitLines(text).map((l, i): Row => ({ cells: l.trim() === '' ? [] : splitFragments(l), line: i + 1 }));
+  },
+};

@@ -1,0 +1,15 @@
+import { type Layout, type Row, splitLines } from './layout';
+
+/** Tab-separated rows, as PDF table extraction writes them: one table row per line, merged cells blank. */
+export const tsvLayout: Layout = {
+  id: 'tsv',
+  reader: 'grid',
+  detect(lines) {
+    let n = 0;
+    for (const l of lines) if (!l.startsWith('\t') && l.split('\t').filter((c) => c.trim() !== '').length >= 3) n++;
+    return n * 2;
+  },
+  rows(text) {
+    return splitLines(text).map((l, i): Row => ({ cells: l.trim() === '' ? [] : l.split('\t').map((c) => c.trim()), line: i + 1 }));
+  },
+};

@@ -1,0 +1,44 @@
+import { type Layout, type Row, splitLines } from './layout';
+
+/**
+ * Word extraction: one cell per line behind a leading tab, a blank line between table rows; a line
+ * without the tab continues the cell above it (multi-line cells such as numbered objectives).
+ */
+export const wordLayout: Layout = {
+  id: 'word',
+  reader: 'grid',
+  detect(lines) {
+    let n = 0;
+    for (const l of lines) if (/^\t[^\t]*$/.test(l)) n++;
+    return n;
+  },
+  rows(text) {
+    const rows: Row[] = [];
+    let current: Row | null = null;
+    splitLines(text).forEach((l, i) => {
+      const line = i + 1;
+      if (l.trim() === '' && !l.startsWith('\t')) {
+        if (current) rows.push(current);
+        current = null;
+        rows.push({ cells: [], line });
+        return;
+      }
+      if (l.startsWith('\t')) {
+        const cell = l.slice(1).replace(/\t/g, ' ').trim();
+        if (current) current.cells.push(cell);
+        else current = { cells: [cell], line };
+        return;
+      }
+      if (current && current.cells.length > 0) {
+        const last = current.cells.length - 1;
+        current.cells[last] = `${current.cells[last]}\n${l.trim()}`;
+        return;
+      }
+      if (current) rows.push(current);
+      current = null;
+      rows.push({ cells: [l.trim()], line });
+    });
+    if (current) rows.push(current);
+    return rows;
+  },
+};

@@ -1,0 +1,19 @@
+import type { WanYuan } from './types';
+import { toHalfWidth } from './normalize';
+
+/** Reads a money cell in 万元 ("41.77", "1,322.00", "6.00万元"); null unless the whole cell is an amount. */
+export function parseWan(cell: string): WanYuan | null {
+  const s = toHalfWidth(cell).replace(/[\s,]/g, '').replace(/万元$/, '');
+  if (!/^-?\d+(\.\d+)?$/.test(s)) return null;
+  return Number(s) as WanYuan;
+}
+
+/** Rounds to 2 decimals, the precision budgets are printed with. */
+export function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/** Rounds to 6 decimals, to keep derived shares free of float noise. */
+export function round6(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}

@@ -1,0 +1,81 @@
+import { cleanText, stripMarkers } from './normalize';
+import type { Overall, SubGoal } from './types';
+
+const TOC_LINE = /(\.{3,}|…{2,}|·{3,})|\t\s*\d+\s*$/;
+const GOAL_H = /^[一1]\s*[、.．]\s*总体绩效目标\s*$/;
+const SUB_H = /^[二2]\s*[、.．]\s*分项绩效目标\s*$/;
+const MEASURE_H = /^[三3]\s*[、.．]\s*(工作)?保障措施\s*$/;
+const PART2_H = /^第二部分/;
+
+/** Numbering styles of Part-1 items; an item list uses the style of its first item only. */
+const ITEM_STYLES: RegExp[] = [/^[（(]([一二三四五六七八九十]+)[）)]\s*(.*)$/, /^(\d{1,2})\s*(?:、|[.．](?!\d))\s*(.*)$/, /^([一二三四五六七八九十]+)是\s*(.*)$/];
+
+function lastIndex(lines: string[], re: RegExp, from = 0): number {
+  let found = -1;
+  for (let i = from; i < lines.length; i++) if (re.test(lines[i] ?? '') && !TOC_LINE.test(lines[i] ?? '')) found = i;
+  return found;
+}
+
+function firstIndex(lines: string[], re: RegExp, from: number): number {
+  for (let i = Math.max(from, 0); i < lines.length; i++) if (re.test(lines[i] ?? '') && !TOC_LINE.test(lines[i] ?? '')) return i;
+  return -1;
+}
+
+/** Splits lines into numbered items (title line + body lines) in the numbering style of the first item. */
+function splitItems(input: string[]): { title: string; body: string[] }[] {
+  const style = ITEM_STYLES.find((re) => input.some((l) => re.test(l)));
+  // PDF text can run the next item's number into the end of a sentence ("…达到 100%。2、…").
+  const lines = style === ITEM_STYLES[1] ? input.flatMap((l) => l.split(/(?<=。)\s*(?=\d{1,2}、)/)) : input;
+  if (!style) return lines.length ? [{ title: '', body: lines }] : [];
+  const items: { title: string; body: string[] }[] = [];
+  for (const l of lines) {
+    const m = style.exec(l);
+    if (m) items.push({ title: (m[2] ?? '').trim(), body: [] });
+    else if (items.length) items[items.length - 1]?.body.push(l);
+    else items.push({ title: '', body: [l] });
+  }
+  return items;
+}
+
+function readSubGoal(item: { title: string; body: string[] }): SubGoal {
+  const text = item.body.join('\n');
+  const goalAt = text.search(/绩效目标\s*[:：]/);
+  const indAt = text.search(/绩效指标\s*[:：]/);
+  if (goalAt < 0 && indAt < 0) {
+    const ind = item.body.filter((l) => /指标|[:：].*\d/.test(l));
+    const goal = item.body.filter((l) => !ind.includes(l));
+    return { title: cleanText(item.title), goal: cleanText(goal.join('\n')), indicators: cleanText(ind.join('\n')) };
+  }
+  const firstLabel = Math.min(...[goalAt, indAt].filter((i) => i >= 0));
+  let lead = text.slice(0, firstLabel);
+  let title = item.title.replace(/^(\d{1,2}\s*、\s*)+/, '');
+  if (title === '' && lead.trim() !== '') [title, lead] = [lead, ''];
+  const goal = goalAt >= 0 ? text.slice(goalAt, indAt > goalAt ? indAt : text.length).replace(/^绩效目标\s*[:：]/, '') : '';
+  const indicators = indAt >= 0 ? text.slice(indAt, goalAt > indAt ? goalAt : text.length).replace(/^绩效指标\s*[:：]/, '') : '';
+  return { title: cleanText(title), goal: cleanText(`${lead}\n${goal}`), indicators: cleanText(indicators) };
+}
+
+/**
+ * Reads Part 1 (部门整体绩效目标): 一、总体绩效目标, 二、分项绩效目标 (title, goal, indicator text),
+ * 三、工作保障措施. A table of contents repeating the headings is skipped.
+ * @param rawLines the document's lines before its first 绩效目标表
+ */
+export function readOverall(rawLines: string[]): Overall {
+  const lines = rawLines.map((l) => stripMarkers(l).replace(/^\t+/, '').replace(/\t/g, ' ').trim()).filter((l) => l !== '');
+  const goalH = lastIndex(lines, GOAL_H);
+  const subH = firstIndex(lines, SUB_H, goalH + 1);
+  const measH = firstIndex(lines, MEASURE_H, Math.max(subH, goalH) + 1);
+  const endH = firstIndex(lines, PART2_H, Math.max(measH, subH, goalH) + 1);
+  const end = endH >= 0 ? endH : lines.length;
+  const section = (from: number, to: number) => (from < 0 ? [] : lines.slice(from + 1, to < 0 ? end : to));
+  const goalLines = section(goalH, subH >= 0 ? subH : measH);
+  const subLines = section(subH, measH);
+  const measureLines = section(measH, end);
+  return {
+    goal: cleanText(goalLines.join('\n')),
+    subGoals: splitItems(subLines).map(readSubGoal),
+    measures: splitItems(measureLines)
+      .map((it) => cleanText([it.title, ...it.body].join('\n')))
+      .filter((m) => m !== ''),
+  };
+}

@@ -1,0 +1,166 @@
+import { parseWan } from './money';
+import { cleanText, toHalfWidth } from './normalize';
+import { joinCode } from './project-code';
+import type { WanYuan } from './types';
+
+/** Separator between cells (or lines) when a table's header area is read as one string. */
+export const SEP = '\u0001';
+
+type Field = 'code' | 'name' | 'usage' | 'total' | 'fiscal' | 'other' | 'schedule' | 'month' | 'objectives';
+
+/** Builds a label pattern that tolerates spaces and line/cell breaks between its characters. */
+function label(word: string): string {
+  return [...word].map((ch) => (ch === '(' || ch === ')' || ch === '%' ? `\\${ch}` : ch)).join(`[\\s${SEP}]*`);
+}
+
+const GAP = `[\\s${SEP}]*`;
+const LABELS: [Field, RegExp][] = [
+  ['code', new RegExp(label('项目编码'), 'g')],
+  ['name', new RegExp(label('项目名称'), 'g')],
+  ['usage', new RegExp(`(${label('预算规模及')}${GAP})?${label('资金用途')}|${label('预算规模及')}`, 'g')],
+  ['total', new RegExp(`${label('预算数')}|${label('预算金额')}|${label('预算总额')}`, 'g')],
+  ['fiscal', new RegExp(`(${label('其中')}${GAP}[:：]?${GAP})?(${label('财政资金')}|${label('财政拨款')})`, 'g')],
+  ['other', new RegExp(label('其他资金'), 'g')],
+  ['schedule', new RegExp(`(${label('资金支出计划')}|${label('支出计划')})(${GAP}${label('(%)')})?`, 'g')],
+  ['month', new RegExp(`(?<![\\d.年])(3|6|10|12)${GAP}月${GAP}[底末](?!${GAP}前)`, 'g')],
+  ['objectives', new RegExp(`${label('绩效目标')}(?!${GAP}表)|${label('年度目标')}`, 'g')],
+];
+
+interface Hit {
+  field: Field;
+  start: number;
+  end: number;
+  month?: number;
+}
+
+/** What the header area of one 绩效目标表 holds, before schedule and objectives are interpreted. */
+export interface HeaderFields {
+  code: string | null;
+  codePieces: string[];
+  name: string;
+  total: WanYuan | null;
+  fiscal: WanYuan | null;
+  other: WanYuan | null;
+  purpose: string;
+  /** Printed schedule value cells in order. */
+  scheduleCells: string[];
+  /** Text in the schedule area that is neither a label nor a number. */
+  scheduleJunk: string[];
+  /** Month headers printed (3, 6, 10, 12 found). */
+  months: number[];
+  objectivesText: string;
+  /** Labels that were not found. */
+  missing: Field[];
+}
+
+/** Length-preserving normalisation so that label positions map back to the printed text. */
+function normalizeForLabels(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const h = ch === '（' ? '(' : ch === '）' ? ')' : toHalfWidth(ch);
+    out += h.length === ch.length ? h : ch;
+  }
+  return out;
+}
+
+function pieces(s: string): string[] {
+  return s
+    .split(SEP)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+}
+
+/** Reads the leading amount of a budget cell; the rest of the cell belongs to the purpose. */
+function amountAndRest(ps: string[]): [WanYuan | null, string[]] {
+  const first = ps[0];
+  if (first === undefined) return [null, []];
+  const whole = parseWan(first);
+  if (whole !== null) return [whole, ps.slice(1)];
+  const m = /^(\d+(?:\.\d+)?)(?:\s*万元)?\s+(.*)$/.exec(first);
+  if (m?.[1] && m[2] !== undefined) return [parseWan(m[1]), [m[2], ...ps.slice(1)]];
+  return [null, ps];
+}
+
+/**
+ * Reads the fields above the indicator rows of one table from its cells joined by `SEP`:
+ * each label's value is the text up to the next label, wherever the layout put it.
+ */
+export function readHeaderFields(joined: string): HeaderFields {
+  const norm = normalizeForLabels(joined);
+  const hits: Hit[] = [];
+  for (const [field, re] of LABELS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(norm); m !== null; m = re.exec(norm)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      hits.push({ field, start: m.index, end: m.index + m[0].length, month: field === 'month' ? Number(m[1]) : undefined });
+    }
+  }
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Hit[] = [];
+  const seen = new Set<string>();
+  let scheduleStart = -1;
+  for (const h of hits) {
+    const prev = kept[kept.length - 1];
+    if (prev && h.start < prev.end) continue;
+    const key = h.field === 'month' ? `month${h.month}` : h.field;
+    if (seen.has(key)) continue;
+    // The purpose may quote labels ("预算数110万元，其中财政资金…"); labels count only once and in the header's order.
+    if (h.field !== 'month' && h.field !== 'schedule' && scheduleStart >= 0 && h.field !== 'objectives') continue;
+    if (h.field === 'schedule' || h.field === 'month') scheduleStart = scheduleStart < 0 ? h.start : scheduleStart;
+    seen.add(key);
+    kept.push(h);
+    if (h.field === 'objectives') break;
+  }
+  const text = (f: Field): string | null => {
+    const i = kept.findIndex((h) => h.field === f);
+    if (i < 0) return null;
+    const h = kept[i] as Hit;
+    const end = kept[i + 1]?.start ?? joined.length;
+    return joined.slice(h.end, end);
+  };
+  const missing = (['code', 'name', 'total', 'schedule', 'objectives'] as Field[]).filter(
+    (f) => !kept.some((h) => h.field === f || (f === 'schedule' && h.field === 'month')),
+  );
+  const codePieces = pieces(text('code') ?? '');
+  const code = codePieces.length ? joinCode(codePieces) : null;
+  const name = cleanText(pieces(text('name') ?? '').join('\n'));
+  const [total, restTotal] = amountAndRest(pieces(text('total') ?? ''));
+  const [fiscal, restFiscal] = amountAndRest(pieces(text('fiscal') ?? ''));
+  const [other, restOther] = amountAndRest(pieces(text('other') ?? ''));
+  const purposeParts = [...pieces(text('usage') ?? ''), ...restTotal, ...restFiscal, ...restOther];
+  const purpose = cleanText(purposeParts.join('\n'));
+
+  const scheduleCells: string[] = [];
+  const scheduleJunk: string[] = [];
+  const months: number[] = [];
+  for (let i = 0; i < kept.length; i++) {
+    const h = kept[i] as Hit;
+    if (h.field !== 'schedule' && h.field !== 'month') continue;
+    if (h.month !== undefined) months.push(h.month);
+    const end = kept[i + 1]?.start ?? joined.length;
+    const area = normalizeForLabels(joined.slice(h.end, end));
+    for (const tok of area.split(new RegExp(`[\\s${SEP}]+`))) {
+      if (tok === '') continue;
+      if (/^-?\d+(\.\d+)?%?$/.test(tok)) scheduleCells.push(tok);
+      else if (/^-?\d+(\.\d+)?(%|万元)?[,，;；]?$/.test(tok)) scheduleCells.push(tok.replace(/[,，;；]$/, ''));
+      else scheduleJunk.push(tok);
+    }
+  }
+  return {
+    code,
+    codePieces,
+    name,
+    total,
+    fiscal,
+    other,
+    purpose,
+    scheduleCells: scheduleCells.map((c) => c.replace(/万元$/, '')),
+    scheduleJunk,
+    months,
+    objectivesText: (text('objectives') ?? '').split(SEP).join('\n'),
+    missing,
+  };
+}

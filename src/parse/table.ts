@@ -1,0 +1,170 @@
+import type { DiagnosticSink } from './diagnostics';
+import { readValue } from './indicator-value';
+import { isIndicatorHeader, type RawIndicator, readAlignedIndicators, readGridIndicators, readStreamIndicators } from './indicator-rows';
+import type { Row, RowReader } from './layouts';
+import { round2 } from './money';
+import { cleanText, labelKey } from './normalize';
+import { splitObjectives } from './objectives';
+import { isProjectCode } from './project-code';
+import { buildSchedule } from './schedule';
+import { readHeaderFields, SEP } from './table-header';
+import { canonicalLevel1, canonicalLevel2, LEVEL2_PARENT, level1Agrees } from './taxonomy';
+import type { Indicator, Project } from './types';
+
+const TITLE_RE = /^\s*(\d{1,3})\s*[.、．]\s*(.*?)\s*绩效目标表\s*$/;
+const UNIT_RE = /^\s*(\d{6})\s*([^\s\d].*?)\s*(单位\s*[:：]\s*万元)?\s*$/;
+
+function rowText(row: Row): string {
+  return cleanText(row.cells.join(' '));
+}
+
+/** Where each table starts: its title (or unit line, or 项目编码 row) and its 项目编码 row. */
+interface TableSpan {
+  start: number;
+  codeRow: number;
+  title: number | null;
+  unit: number | null;
+}
+
+function findTables(rows: Row[]): TableSpan[] {
+  const codeRows: number[] = [];
+  rows.forEach((r, i) => {
+    if (r.cells.length > 0 && labelKey(r.cells.join('')).includes('项目编码')) codeRows.push(i);
+  });
+  const spans: TableSpan[] = [];
+  codeRows.forEach((ci, k) => {
+    const floor = k > 0 ? (codeRows[k - 1] as number) + 1 : 0;
+    let title: number | null = null;
+    let unit: number | null = null;
+    let seen = 0;
+    for (let j = ci - 1; j >= floor && seen < 8; j--) {
+      const r = rows[j] as Row;
+      if (r.cells.length === 0) continue;
+      seen++;
+      const t = rowText(r);
+      if (isIndicatorHeader(t)) break;
+      // The unit line can share its row with the title or 单位：万元.
+      if (unit === null && r.cells.some((c) => UNIT_RE.test(cleanText(c)) || /^\d{6}\s*\S/.test(cleanText(c)))) unit = j;
+      if (/绩效目标表\s*$/.test(t)) {
+        title = j;
+        break;
+      }
+    }
+    spans.push({ start: Math.min(title ?? ci, unit ?? ci, ci), codeRow: ci, title, unit });
+  });
+  return spans;
+}
+
+function readUnit(rows: Row[], span: TableSpan): { code: string | null; name: string | null } {
+  if (span.unit === null) return { code: null, name: null };
+  for (const c of (rows[span.unit] as Row).cells) {
+    const m = /^\s*(\d{6})\s*(.*?)\s*(单位\s*[:：]\s*万元)?\s*$/.exec(cleanText(c));
+    if (m?.[1]) return { code: m[1], name: m[2] ? m[2] : null };
+  }
+  return { code: null, name: null };
+}
+
+function finishIndicators(raws: RawIndicator[], seq: number, diag: DiagnosticSink): Indicator[] {
+  let carried = '';
+  return raws.map((r) => {
+    const level2 = canonicalLevel2(r.level2) ?? cleanText(r.level2);
+    const printed1 = canonicalLevel1(r.level1) ?? cleanText(r.level1);
+    const parent = LEVEL2_PARENT[level2];
+    let level1 = printed1;
+    if (printed1 === '' || !level1Agrees(printed1, level2)) {
+      level1 = parent ?? carried;
+      if (printed1 !== '' && parent)
+        diag.add('info', 'LEVEL1_INFERRED', `一级指标“${printed1}”与二级指标“${level2}”不符，按二级指标归入“${parent}”`, r.line, seq);
+    }
+    carried = level1;
+    if (!parent) diag.add('warning', 'LEVEL2_UNKNOWN', `二级指标“${level2 || '（空）'}”不在指标体系中`, r.line, seq);
+    const reading = readValue(cleanText(r.value.replace(/\n/g, ' ')));
+    if (reading.value.kind === 'empty') diag.add('warning', 'VALUE_EMPTY', `指标“${cleanText(r.level3)}”没有指标值`, r.line, seq);
+    if (reading.spill)
+      diag.add('warning', 'VALUE_RUN_ON', `指标值“${reading.value.raw}”连着下一格的文字“${reading.spill}”，按 ${reading.value.op ?? ''}${reading.value.number} 读取`, r.line, seq);
+    else if (reading.leftover)
+      diag.add('info', 'VALUE_EXTRA_TEXT', `指标值“${reading.value.raw}”在数值和单位后还有“${reading.leftover}”`, r.line, seq);
+    return {
+      level1,
+      level2,
+      level3: cleanText(r.level3),
+      description: cleanText(r.description),
+      value: reading.value,
+      basis: cleanText(r.basis),
+      line: r.line,
+    };
+  });
+}
+
+/**
+ * Finds every 绩效目标表 in the rows of a document (anchored on its 项目编码 label, so a table of
+ * contents or Part 1 that repeats the project names is never taken for a table) and reads it.
+ */
+export function readTables(rows: Row[], reader: RowReader, diag: DiagnosticSink): Project[] {
+  const spans = findTables(rows);
+  return spans.map((span, k) => {
+    const end = spans[k + 1]?.start ?? rows.length;
+    const titleText = span.title !== null ? rowText(rows[span.title] as Row) : '';
+    const titleMatch = TITLE_RE.exec(titleText.replace(/^.*?(?=\d{1,3}\s*[.、．])/, ''));
+    const seq = titleMatch?.[1] ? Number(titleMatch[1]) : k + 1;
+    const firstLine = (rows[span.start] as Row).line;
+    if (!titleMatch) diag.add('info', 'TABLE_TITLE_MISSING', `第 ${k + 1} 张绩效目标表没有“N.xxx绩效目标表”标题，按出现顺序编号`, firstLine, seq);
+    let headerRow = -1;
+    for (let i = span.codeRow; i < end; i++) {
+      const r = rows[i] as Row;
+      if (r.cells.length > 0 && isIndicatorHeader(r.cells.join(' '))) {
+        headerRow = i;
+        break;
+      }
+    }
+    const headerEnd = headerRow >= 0 ? headerRow : end;
+    const tokens: string[] = [];
+    for (let i = span.codeRow; i < headerEnd; i++) {
+      const r = rows[i] as Row;
+      if (r.cells.length === 0) continue;
+      if (reader === 'stream') tokens.push(r.cells.join(' '));
+      else tokens.push(...r.cells);
+    }
+    const h = readHeaderFields(tokens.join(SEP));
+    for (const f of h.missing)
+      diag.add('warning', 'FIELD_MISSING', `没有找到“${{ code: '项目编码', name: '项目名称', total: '预算数', schedule: '资金支出计划', objectives: '绩效目标' }[f as string] ?? f}”`, firstLine, seq);
+    if (h.code !== null && !isProjectCode(h.code)) diag.add('warning', 'CODE_MALFORMED', `项目编码“${h.code}”不符合 20-22 位编码格式`, (rows[span.codeRow] as Row).line, seq);
+    if (h.codePieces.length > 1) diag.add('info', 'CODE_JOINED', `项目编码分行印刷，已拼接为 ${h.code}`, (rows[span.codeRow] as Row).line, seq);
+    const name = h.name || cleanText(titleMatch?.[2] ?? '');
+    if (!h.name && name) diag.add('info', 'NAME_FROM_TITLE', `项目名称取自表标题“${name}”`, firstLine, seq);
+    if (h.total !== null) {
+      const sum = round2((h.fiscal ?? 0) + (h.other ?? 0));
+      if (h.fiscal !== null && Math.abs(sum - h.total) > 0.005)
+        diag.add('warning', 'BUDGET_SUM_MISMATCH', `预算数 ${h.total} 不等于财政资金 ${h.fiscal ?? 0} + 其他资金 ${h.other ?? 0}`, firstLine, seq);
+    } else diag.add('warning', 'BUDGET_MISSING', '预算数缺失或无法读取', firstLine, seq);
+    const sched = buildSchedule(h.scheduleCells, h.months.length, h.total);
+    for (const p of sched.problems) diag.add(p.severity, p.code, p.message, firstLine, seq);
+    if (h.scheduleJunk.length) diag.add('info', 'SCHEDULE_EXTRA_TEXT', `资金支出计划中有无法识别的文字：${h.scheduleJunk.join(' ')}`, firstLine, seq);
+    let raws: RawIndicator[] = [];
+    if (headerRow < 0) diag.add('error', 'INDICATOR_HEADER_MISSING', '没有找到指标表头（一级指标/二级指标/三级指标…），未读取指标', firstLine, seq);
+    else {
+      const header = rows[headerRow] as Row;
+      const body = rows.slice(headerRow + 1, end);
+      raws =
+        reader === 'stream' ? readStreamIndicators(body) : reader === 'aligned' ? readAlignedIndicators(header, body) : readGridIndicators(header, body);
+    }
+    const indicators = finishIndicators(raws, seq, diag);
+    if (headerRow >= 0 && indicators.length === 0) diag.add('error', 'NO_INDICATORS', '指标表头之后没有读到任何指标行', firstLine, seq);
+    else if (indicators.length > 0 && indicators.length < 5)
+      diag.add('warning', 'FEW_INDICATORS', `只读到 ${indicators.length} 行指标，少于通常的 7-12 行`, firstLine, seq);
+    const unit = readUnit(rows, span);
+    return {
+      seq,
+      unitCode: unit.code,
+      unitName: unit.name,
+      code: h.code,
+      name,
+      budget: { total: h.total, fiscal: h.fiscal, other: h.other },
+      purpose: h.purpose,
+      schedule: sched.schedule,
+      objectives: splitObjectives(h.objectivesText),
+      indicators,
+      line: firstLine,
+    };
+  });
+}
