@@ -24,7 +24,15 @@ for (const file of files) {
     failed = true;
     out.push({
       file: basename(file),
-      diagnostics: [{ severity: 'error', code: 'FILE_UNREADABLE', message: `无法读取文件：${err instanceof Error ? err.message : String(err)}`, line: null, project: null }],
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'FILE_UNREADABLE',
+          message: `无法读取文件：${err instanceof Error ? err.message : String(err)}`,
+          line: null,
+          project: null,
+        },
+      ],
     });
   }
 }

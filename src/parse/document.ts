@@ -10,7 +10,17 @@ const TITLE_YEAR = /(19|20)(\d{2})\s*年\s*度?\s*(部门|单位)?\s*(预算)?\s
 const REGION_RE = /^(.{2,8}?(?:自治县|自治州|县|市|区|旗))/;
 
 function emptyDocument(file: string): TargetDocument {
-  return { file, year: null, yearInferred: false, department: null, region: null, regionCode: null, layout: 'unknown', overall: { goal: '', subGoals: [], measures: [] }, projects: [] };
+  return {
+    file,
+    year: null,
+    yearInferred: false,
+    department: null,
+    region: null,
+    regionCode: null,
+    layout: 'unknown',
+    overall: { goal: '', subGoals: [], measures: [] },
+    projects: [],
+  };
 }
 
 /** Title page: "巨鹿县人民政府办公室 / 2024 年部门预算绩效文本 / (草案)", before Part 1 starts. */
@@ -40,7 +50,9 @@ function mostCommon(values: (string | null)[]): string | null {
 
 /** Year evidence when there is no title page: project code years and years in time targets. */
 function inferYear(projects: Project[]): { year: number | null; evidence: string } {
-  const fromCodes = projects.map((p) => yearOfCode(p.code)).filter((y): y is number => y !== null && y >= 2000 && y <= 2100);
+  const fromCodes = projects
+    .map((p) => yearOfCode(p.code))
+    .filter((y): y is number => y !== null && y >= 2000 && y <= 2100);
   const fromTargets: number[] = [];
   for (const p of projects)
     for (const ind of p.indicators) {
@@ -53,7 +65,10 @@ function inferYear(projects: Project[]): { year: number | null; evidence: string
   const year = Math.max(...all);
   const codeMax = fromCodes.length ? Math.max(...fromCodes) : null;
   const targetMax = fromTargets.length ? Math.max(...fromTargets) : null;
-  const parts = [codeMax !== null ? `项目编码年份最晚为 ${codeMax}` : '', targetMax !== null ? `时效指标中的年份最晚为 ${targetMax}` : ''].filter(Boolean);
+  const parts = [
+    codeMax !== null ? `项目编码年份最晚为 ${codeMax}` : '',
+    targetMax !== null ? `时效指标中的年份最晚为 ${targetMax}` : '',
+  ].filter(Boolean);
   return { year, evidence: parts.join('，') };
 }
 
@@ -64,11 +79,16 @@ function parseUnsafe(text: string, file: string): ParseResult {
   const layout = detectLayout(lines);
   const rows = layout.rows(source);
   const projects = readTables(rows, layout.reader, diag);
-  if (projects.length === 0) diag.add('error', 'NO_TABLES', '没有找到任何绩效目标表（项目编码/项目名称/指标表头）', null, null);
+  if (projects.length === 0)
+    diag.add('error', 'NO_TABLES', '没有找到任何绩效目标表（项目编码/项目名称/指标表头）', null, null);
   const firstTableLine = projects[0]?.line ?? lines.length + 1;
-  const partOne = layout.id === 'html' ? rows.filter((r) => r.line < firstTableLine).map((r) => r.cells.join(' ')) : lines.slice(0, firstTableLine - 1);
+  const partOne =
+    layout.id === 'html'
+      ? rows.filter((r) => r.line < firstTableLine).map((r) => r.cells.join(' '))
+      : lines.slice(0, firstTableLine - 1);
   const overall = readOverall(partOne);
-  if (!overall.goal && overall.subGoals.length === 0) diag.add('info', 'PART1_MISSING', '没有找到第一部分（总体绩效目标/分项绩效目标）', null, null);
+  if (!overall.goal && overall.subGoals.length === 0)
+    diag.add('info', 'PART1_MISSING', '没有找到第一部分（总体绩效目标/分项绩效目标）', null, null);
 
   const title = readTitle(layout.id === 'html' ? partOne : lines.map(stripMarkers));
   let year = title.year;
@@ -77,27 +97,47 @@ function parseUnsafe(text: string, file: string): ParseResult {
     const inferred = inferYear(projects);
     year = inferred.year;
     yearInferred = year !== null;
-    if (year !== null) diag.add('info', 'YEAR_INFERRED', `没有标题页，预算年度推断为 ${year}（${inferred.evidence}）`, null, null);
+    if (year !== null)
+      diag.add('info', 'YEAR_INFERRED', `没有标题页，预算年度推断为 ${year}（${inferred.evidence}）`, null, null);
     else diag.add('warning', 'YEAR_UNKNOWN', '无法确定预算年度', null, null);
   }
   let department = title.department;
   if (department === null) {
     const unitName = mostCommon(projects.map((p) => p.unitName));
     department = unitName ? unitName.replace(/本级$/, '') : null;
-    if (department) diag.add('info', 'DEPARTMENT_FROM_UNIT', `没有标题页，部门名称取自预算单位“${unitName}”`, null, null);
+    if (department)
+      diag.add('info', 'DEPARTMENT_FROM_UNIT', `没有标题页，部门名称取自预算单位“${unitName}”`, null, null);
     else diag.add('warning', 'DEPARTMENT_UNKNOWN', '无法确定部门名称', null, null);
   }
   const region = department ? (REGION_RE.exec(department)?.[1] ?? null) : null;
-  if (department && !region) diag.add('warning', 'REGION_UNKNOWN', `无法从部门名称“${department}”确定所属县市区`, null, null);
+  if (department && !region)
+    diag.add('warning', 'REGION_UNKNOWN', `无法从部门名称“${department}”确定所属县市区`, null, null);
   const regionCode = mostCommon(projects.map((p) => regionCodeOf(p.code)));
   const seen = new Map<string, number>();
   for (const p of projects) {
     if (!p.code) continue;
     const first = seen.get(p.code);
-    if (first !== undefined) diag.add('warning', 'CODE_DUPLICATE', `项目编码 ${p.code} 在第 ${first} 张表和第 ${p.seq} 张表重复出现`, p.line, p.seq);
+    if (first !== undefined)
+      diag.add(
+        'warning',
+        'CODE_DUPLICATE',
+        `项目编码 ${p.code} 在第 ${first} 张表和第 ${p.seq} 张表重复出现`,
+        p.line,
+        p.seq,
+      );
     else seen.set(p.code, p.seq);
   }
-  const document: TargetDocument = { file, year, yearInferred, department, region, regionCode, layout: layout.id, overall, projects };
+  const document: TargetDocument = {
+    file,
+    year,
+    yearInferred,
+    department,
+    region,
+    regionCode,
+    layout: layout.id,
+    overall,
+    projects,
+  };
   return { document, diagnostics: diag.items };
 }
 

@@ -1,10 +1,10 @@
-export * from './types';
 export { parseDocument } from './document';
-export { parseValue, readValue, looksLikeValue, isDateText } from './indicator-value';
-export { buildSchedule } from './schedule';
-export { joinCode, isProjectCode, regionCodeOf, yearOfCode } from './project-code';
-export { parseWan } from './money';
-export { cleanText, toHalfWidth, stripLatex } from './normalize';
-export { LAYOUTS, detectLayout, layoutById } from './layouts';
+export { isDateText, looksLikeValue, parseValue, readValue } from './indicator-value';
+export { detectLayout, LAYOUTS, layoutById } from './layouts';
 export { splitFragments } from './layouts/pdf-text';
-export { LEVEL2_PARENT, canonicalLevel2 } from './taxonomy';
+export { parseWan } from './money';
+export { cleanText, stripLatex, toHalfWidth } from './normalize';
+export { isProjectCode, joinCode, regionCodeOf, yearOfCode } from './project-code';
+export { buildSchedule } from './schedule';
+export { canonicalLevel2, LEVEL2_PARENT } from './taxonomy';
+export * from './types';

@@ -1,5 +1,5 @@
-import type { Comparator, IndicatorValue, ValueKind } from './types';
 import { stripLatex, stripMarkers, toHalfWidth } from './normalize';
+import type { Comparator, IndicatorValue, ValueKind } from './types';
 
 /** Comparator words, longest first so that 不低于 wins over 低于. */
 const COMPARATOR_WORDS: [string, Comparator][] = [
@@ -46,11 +46,95 @@ const SUFFIX_COMPARATORS: [string, Comparator][] = [
 
 /** Units recognised after a number, longest first. Anything else is kept as printed in `raw`. */
 export const VALUE_UNITS = [
-  '平方公里', '平方米', '立方米', '万人次', '个工作日', '工作日', '万元', '亿元', '千元', '人次', '户次', '车次', '批次',
-  '场次', '课时', '小时', '分钟', '公里', '千米', '平米', '学时', '%', '‰', '元', '次', '人', '个', '台', '套', '辆', '批',
-  '场', '年', '月', '天', '日', '周', '米', '吨', '件', '项', '户', '所', '家', '篇', '期', '份', '条', '处', '座', '只',
-  '棵', '株', '亩', '册', '本', '部', '名', '类', '张', '幅', '块', '盏', '根', '座', '分', '个月', '方', '间', '支', '组',
-  '箱', '袋', '包', '架', '辆次', '起', '宗', '单', '笔', '村', '镇', '乡', '栋', '口', '眼', '处次', '人天', '元/人',
+  '平方公里',
+  '平方米',
+  '立方米',
+  '万人次',
+  '个工作日',
+  '工作日',
+  '万元',
+  '亿元',
+  '千元',
+  '人次',
+  '户次',
+  '车次',
+  '批次',
+  '场次',
+  '课时',
+  '小时',
+  '分钟',
+  '公里',
+  '千米',
+  '平米',
+  '学时',
+  '%',
+  '‰',
+  '元',
+  '次',
+  '人',
+  '个',
+  '台',
+  '套',
+  '辆',
+  '批',
+  '场',
+  '年',
+  '月',
+  '天',
+  '日',
+  '周',
+  '米',
+  '吨',
+  '件',
+  '项',
+  '户',
+  '所',
+  '家',
+  '篇',
+  '期',
+  '份',
+  '条',
+  '处',
+  '座',
+  '只',
+  '棵',
+  '株',
+  '亩',
+  '册',
+  '本',
+  '部',
+  '名',
+  '类',
+  '张',
+  '幅',
+  '块',
+  '盏',
+  '根',
+  '座',
+  '分',
+  '个月',
+  '方',
+  '间',
+  '支',
+  '组',
+  '箱',
+  '袋',
+  '包',
+  '架',
+  '辆次',
+  '起',
+  '宗',
+  '单',
+  '笔',
+  '村',
+  '镇',
+  '乡',
+  '栋',
+  '口',
+  '眼',
+  '处次',
+  '人天',
+  '元/人',
 ].sort((a, b) => b.length - a.length);
 
 const MONEY_UNITS = new Set(['万元', '亿元', '千元', '元']);
@@ -99,7 +183,8 @@ export interface ValueReading {
 export function readValue(raw: string): ValueReading {
   const printed = raw.replace(/[\s\u00a0]+/g, ' ').trim();
   const s = normalizeValueText(raw);
-  if (s === '') return { value: { raw: printed, op: null, number: null, unit: null, kind: 'empty' }, leftover: '', spill: '' };
+  if (s === '')
+    return { value: { raw: printed, op: null, number: null, unit: null, kind: 'empty' }, leftover: '', spill: '' };
   let [op, rest] = readComparator(s);
   // "年度指标值不低于95%", "满意度达到95%": a short lead-in before the comparator.
   if (op === null) {
@@ -124,8 +209,14 @@ export function readValue(raw: string): ValueReading {
     spilled = spill[2] + after;
     after = '';
   }
-  const date = spilled === '' && isDateText(s) && !/^(\d+(\.\d+)?)(个月|年|月|天|日|周|个工作日|工作日|小时)$/.test(rest);
-  if (date) return { value: { raw: printed, op, number: op === null ? null : Number(digits), unit: null, kind: 'date' }, leftover: '', spill: '' };
+  const date =
+    spilled === '' && isDateText(s) && !/^(\d+(\.\d+)?)(个月|年|月|天|日|周|个工作日|工作日|小时)$/.test(rest);
+  if (date)
+    return {
+      value: { raw: printed, op, number: op === null ? null : Number(digits), unit: null, kind: 'date' },
+      leftover: '',
+      spill: '',
+    };
   let unit: string | null = null;
   for (const u of VALUE_UNITS) {
     if (after.startsWith(u)) {
@@ -153,7 +244,8 @@ export function readValue(raw: string): ValueReading {
       }
     }
   }
-  const kind: ValueKind = unit === '%' || unit === '‰' ? 'percent' : unit && MONEY_UNITS.has(unit) ? 'money' : 'number';
+  const kind: ValueKind =
+    unit === '%' || unit === '‰' ? 'percent' : unit && MONEY_UNITS.has(unit.split('/')[0] ?? '') ? 'money' : 'number';
   return { value: { raw: printed, op, number: Number(digits), unit, kind }, leftover: after.trim(), spill: spilled };
 }
 

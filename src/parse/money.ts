@@ -1,5 +1,5 @@
-import type { WanYuan } from './types';
 import { toHalfWidth } from './normalize';
+import type { WanYuan } from './types';
 
 /** Reads a money cell in 万元 ("41.77", "1,322.00", "6.00万元"); null unless the whole cell is an amount. */
 export function parseWan(cell: string): WanYuan | null {

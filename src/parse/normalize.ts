@@ -24,7 +24,11 @@ export function toHalfWidth(s: string): string {
     const code = ch.codePointAt(0) ?? 0;
     const mapped = FULL_WIDTH_MAP[ch];
     if (mapped !== undefined) out += mapped;
-    else if ((code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a))
+    else if (
+      (code >= 0xff10 && code <= 0xff19) ||
+      (code >= 0xff21 && code <= 0xff3a) ||
+      (code >= 0xff41 && code <= 0xff5a)
+    )
       out += String.fromCodePoint(code - 0xfee0);
     else out += ch;
   }

@@ -8,7 +8,11 @@ const MEASURE_H = /^[三3]\s*[、.．]\s*(工作)?保障措施\s*$/;
 const PART2_H = /^第二部分/;
 
 /** Numbering styles of Part-1 items; an item list uses the style of its first item only. */
-const ITEM_STYLES: RegExp[] = [/^[（(]([一二三四五六七八九十]+)[）)]\s*(.*)$/, /^(\d{1,2})\s*(?:、|[.．](?!\d))\s*(.*)$/, /^([一二三四五六七八九十]+)是\s*(.*)$/];
+const ITEM_STYLES: RegExp[] = [
+  /^[（(]([一二三四五六七八九十]+)[）)]\s*(.*)$/,
+  /^(\d{1,2})\s*(?:、|[.．](?!\d))\s*(.*)$/,
+  /^([一二三四五六七八九十]+)是\s*(.*)$/,
+];
 
 function lastIndex(lines: string[], re: RegExp, from = 0): number {
   let found = -1;
@@ -17,7 +21,8 @@ function lastIndex(lines: string[], re: RegExp, from = 0): number {
 }
 
 function firstIndex(lines: string[], re: RegExp, from: number): number {
-  for (let i = Math.max(from, 0); i < lines.length; i++) if (re.test(lines[i] ?? '') && !TOC_LINE.test(lines[i] ?? '')) return i;
+  for (let i = Math.max(from, 0); i < lines.length; i++)
+    if (re.test(lines[i] ?? '') && !TOC_LINE.test(lines[i] ?? '')) return i;
   return -1;
 }
 
@@ -50,8 +55,10 @@ function readSubGoal(item: { title: string; body: string[] }): SubGoal {
   let lead = text.slice(0, firstLabel);
   let title = item.title.replace(/^(\d{1,2}\s*、\s*)+/, '');
   if (title === '' && lead.trim() !== '') [title, lead] = [lead, ''];
-  const goal = goalAt >= 0 ? text.slice(goalAt, indAt > goalAt ? indAt : text.length).replace(/^绩效目标\s*[:：]/, '') : '';
-  const indicators = indAt >= 0 ? text.slice(indAt, goalAt > indAt ? goalAt : text.length).replace(/^绩效指标\s*[:：]/, '') : '';
+  const goal =
+    goalAt >= 0 ? text.slice(goalAt, indAt > goalAt ? indAt : text.length).replace(/^绩效目标\s*[:：]/, '') : '';
+  const indicators =
+    indAt >= 0 ? text.slice(indAt, goalAt > indAt ? goalAt : text.length).replace(/^绩效指标\s*[:：]/, '') : '';
   return { title: cleanText(title), goal: cleanText(`${lead}\n${goal}`), indicators: cleanText(indicators) };
 }
 
@@ -61,7 +68,9 @@ function readSubGoal(item: { title: string; body: string[] }): SubGoal {
  * @param rawLines the document's lines before its first 绩效目标表
  */
 export function readOverall(rawLines: string[]): Overall {
-  const lines = rawLines.map((l) => stripMarkers(l).replace(/^\t+/, '').replace(/\t/g, ' ').trim()).filter((l) => l !== '');
+  const lines = rawLines
+    .map((l) => stripMarkers(l).replace(/^\t+/, '').replace(/\t/g, ' ').trim())
+    .filter((l) => l !== '');
   const goalH = lastIndex(lines, GOAL_H);
   const subH = firstIndex(lines, SUB_H, goalH + 1);
   const measH = firstIndex(lines, MEASURE_H, Math.max(subH, goalH) + 1);

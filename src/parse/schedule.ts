@@ -22,7 +22,11 @@ export function buildSchedule(cells: string[], months: number, total: WanYuan | 
   const problems: ScheduleReading['problems'] = [];
   const kept = cells.slice(0, 4);
   if (cells.length > 4)
-    problems.push({ code: 'SCHEDULE_EXTRA_CELLS', severity: 'warning', message: `资金支出计划有 ${cells.length} 个数值，只保留前 4 个：${cells.join(' ')}` });
+    problems.push({
+      code: 'SCHEDULE_EXTRA_CELLS',
+      severity: 'warning',
+      message: `资金支出计划有 ${cells.length} 个数值，只保留前 4 个：${cells.join(' ')}`,
+    });
   const raw: Schedule['raw'] = [kept[0] ?? null, kept[1] ?? null, kept[2] ?? null, kept[3] ?? null];
   const none: Schedule['percent'] = [null, null, null, null];
   if (kept.length === 0) {
@@ -38,7 +42,11 @@ export function buildSchedule(cells: string[], months: number, total: WanYuan | 
     });
   }
   if (months > 0 && months !== kept.length && kept.length === 4)
-    problems.push({ code: 'SCHEDULE_MONTHS_MISMATCH', severity: 'info', message: `资金支出计划印有 ${months} 个月份标题、${kept.length} 个数值` });
+    problems.push({
+      code: 'SCHEDULE_MONTHS_MISMATCH',
+      severity: 'info',
+      message: `资金支出计划印有 ${months} 个月份标题、${kept.length} 个数值`,
+    });
   const nums = kept.map((c) => Number(c.replace(/[%\s,]/g, '')));
   const hasPercent = kept.some((c) => c.includes('%'));
   const last = nums[nums.length - 1] ?? 0;
@@ -56,7 +64,11 @@ export function buildSchedule(cells: string[], months: number, total: WanYuan | 
       });
   } else if (!hasPercent && max > 100) {
     kind = 'amount';
-    problems.push({ code: 'SCHEDULE_NO_BUDGET', severity: 'warning', message: '资金支出计划为金额，但预算数缺失，无法换算比例' });
+    problems.push({
+      code: 'SCHEDULE_NO_BUDGET',
+      severity: 'warning',
+      message: '资金支出计划为金额，但预算数缺失，无法换算比例',
+    });
   }
   const percent = [0, 1, 2, 3].map((i) => {
     const n = nums[i];

@@ -95,7 +95,12 @@ export function readHeaderFields(joined: string): HeaderFields {
         re.lastIndex++;
         continue;
       }
-      hits.push({ field, start: m.index, end: m.index + m[0].length, month: field === 'month' ? Number(m[1]) : undefined });
+      hits.push({
+        field,
+        start: m.index,
+        end: m.index + m[0].length,
+        month: field === 'month' ? Number(m[1]) : undefined,
+      });
     }
   }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -1,6 +1,12 @@
 import type { DiagnosticSink } from './diagnostics';
+import {
+  isIndicatorHeader,
+  type RawIndicator,
+  readAlignedIndicators,
+  readGridIndicators,
+  readStreamIndicators,
+} from './indicator-rows';
 import { readValue } from './indicator-value';
-import { isIndicatorHeader, type RawIndicator, readAlignedIndicators, readGridIndicators, readStreamIndicators } from './indicator-rows';
 import type { Row, RowReader } from './layouts';
 import { round2 } from './money';
 import { cleanText, labelKey } from './normalize';
@@ -44,7 +50,8 @@ function findTables(rows: Row[]): TableSpan[] {
       const t = rowText(r);
       if (isIndicatorHeader(t)) break;
       // The unit line can share its row with the title or 单位：万元.
-      if (unit === null && r.cells.some((c) => UNIT_RE.test(cleanText(c)) || /^\d{6}\s*\S/.test(cleanText(c)))) unit = j;
+      if (unit === null && r.cells.some((c) => UNIT_RE.test(cleanText(c)) || /^\d{6}\s*\S/.test(cleanText(c))))
+        unit = j;
       if (/绩效目标表\s*$/.test(t)) {
         title = j;
         break;
@@ -74,16 +81,35 @@ function finishIndicators(raws: RawIndicator[], seq: number, diag: DiagnosticSin
     if (printed1 === '' || !level1Agrees(printed1, level2)) {
       level1 = parent ?? carried;
       if (printed1 !== '' && parent)
-        diag.add('info', 'LEVEL1_INFERRED', `一级指标“${printed1}”与二级指标“${level2}”不符，按二级指标归入“${parent}”`, r.line, seq);
+        diag.add(
+          'info',
+          'LEVEL1_INFERRED',
+          `一级指标“${printed1}”与二级指标“${level2}”不符，按二级指标归入“${parent}”`,
+          r.line,
+          seq,
+        );
     }
     carried = level1;
     if (!parent) diag.add('warning', 'LEVEL2_UNKNOWN', `二级指标“${level2 || '（空）'}”不在指标体系中`, r.line, seq);
     const reading = readValue(cleanText(r.value.replace(/\n/g, ' ')));
-    if (reading.value.kind === 'empty') diag.add('warning', 'VALUE_EMPTY', `指标“${cleanText(r.level3)}”没有指标值`, r.line, seq);
+    if (reading.value.kind === 'empty')
+      diag.add('warning', 'VALUE_EMPTY', `指标“${cleanText(r.level3)}”没有指标值`, r.line, seq);
     if (reading.spill)
-      diag.add('warning', 'VALUE_RUN_ON', `指标值“${reading.value.raw}”连着下一格的文字“${reading.spill}”，按 ${reading.value.op ?? ''}${reading.value.number} 读取`, r.line, seq);
+      diag.add(
+        'warning',
+        'VALUE_RUN_ON',
+        `指标值“${reading.value.raw}”连着下一格的文字“${reading.spill}”，按 ${reading.value.op ?? ''}${reading.value.number} 读取`,
+        r.line,
+        seq,
+      );
     else if (reading.leftover)
-      diag.add('info', 'VALUE_EXTRA_TEXT', `指标值“${reading.value.raw}”在数值和单位后还有“${reading.leftover}”`, r.line, seq);
+      diag.add(
+        'info',
+        'VALUE_EXTRA_TEXT',
+        `指标值“${reading.value.raw}”在数值和单位后还有“${reading.leftover}”`,
+        r.line,
+        seq,
+      );
     return {
       level1,
       level2,
@@ -108,7 +134,14 @@ export function readTables(rows: Row[], reader: RowReader, diag: DiagnosticSink)
     const titleMatch = TITLE_RE.exec(titleText.replace(/^.*?(?=\d{1,3}\s*[.、．])/, ''));
     const seq = titleMatch?.[1] ? Number(titleMatch[1]) : k + 1;
     const firstLine = (rows[span.start] as Row).line;
-    if (!titleMatch) diag.add('info', 'TABLE_TITLE_MISSING', `第 ${k + 1} 张绩效目标表没有“N.xxx绩效目标表”标题，按出现顺序编号`, firstLine, seq);
+    if (!titleMatch)
+      diag.add(
+        'info',
+        'TABLE_TITLE_MISSING',
+        `第 ${k + 1} 张绩效目标表没有“N.xxx绩效目标表”标题，按出现顺序编号`,
+        firstLine,
+        seq,
+      );
     let headerRow = -1;
     for (let i = span.codeRow; i < end; i++) {
       const r = rows[i] as Row;
@@ -127,29 +160,68 @@ export function readTables(rows: Row[], reader: RowReader, diag: DiagnosticSink)
     }
     const h = readHeaderFields(tokens.join(SEP));
     for (const f of h.missing)
-      diag.add('warning', 'FIELD_MISSING', `没有找到“${{ code: '项目编码', name: '项目名称', total: '预算数', schedule: '资金支出计划', objectives: '绩效目标' }[f as string] ?? f}”`, firstLine, seq);
-    if (h.code !== null && !isProjectCode(h.code)) diag.add('warning', 'CODE_MALFORMED', `项目编码“${h.code}”不符合 20-22 位编码格式`, (rows[span.codeRow] as Row).line, seq);
-    if (h.codePieces.length > 1) diag.add('info', 'CODE_JOINED', `项目编码分行印刷，已拼接为 ${h.code}`, (rows[span.codeRow] as Row).line, seq);
+      diag.add(
+        'warning',
+        'FIELD_MISSING',
+        `没有找到“${{ code: '项目编码', name: '项目名称', total: '预算数', schedule: '资金支出计划', objectives: '绩效目标' }[f as string] ?? f}”`,
+        firstLine,
+        seq,
+      );
+    if (h.code !== null && !isProjectCode(h.code))
+      diag.add(
+        'warning',
+        'CODE_MALFORMED',
+        `项目编码“${h.code}”不符合 20-22 位编码格式`,
+        (rows[span.codeRow] as Row).line,
+        seq,
+      );
+    if (h.codePieces.length > 1)
+      diag.add('info', 'CODE_JOINED', `项目编码分行印刷，已拼接为 ${h.code}`, (rows[span.codeRow] as Row).line, seq);
     const name = h.name || cleanText(titleMatch?.[2] ?? '');
     if (!h.name && name) diag.add('info', 'NAME_FROM_TITLE', `项目名称取自表标题“${name}”`, firstLine, seq);
     if (h.total !== null) {
       const sum = round2((h.fiscal ?? 0) + (h.other ?? 0));
       if (h.fiscal !== null && Math.abs(sum - h.total) > 0.005)
-        diag.add('warning', 'BUDGET_SUM_MISMATCH', `预算数 ${h.total} 不等于财政资金 ${h.fiscal ?? 0} + 其他资金 ${h.other ?? 0}`, firstLine, seq);
+        diag.add(
+          'warning',
+          'BUDGET_SUM_MISMATCH',
+          `预算数 ${h.total} 不等于财政资金 ${h.fiscal ?? 0} + 其他资金 ${h.other ?? 0}`,
+          firstLine,
+          seq,
+        );
     } else diag.add('warning', 'BUDGET_MISSING', '预算数缺失或无法读取', firstLine, seq);
     const sched = buildSchedule(h.scheduleCells, h.months.length, h.total);
     for (const p of sched.problems) diag.add(p.severity, p.code, p.message, firstLine, seq);
-    if (h.scheduleJunk.length) diag.add('info', 'SCHEDULE_EXTRA_TEXT', `资金支出计划中有无法识别的文字：${h.scheduleJunk.join(' ')}`, firstLine, seq);
+    if (h.scheduleJunk.length)
+      diag.add(
+        'info',
+        'SCHEDULE_EXTRA_TEXT',
+        `资金支出计划中有无法识别的文字：${h.scheduleJunk.join(' ')}`,
+        firstLine,
+        seq,
+      );
     let raws: RawIndicator[] = [];
-    if (headerRow < 0) diag.add('error', 'INDICATOR_HEADER_MISSING', '没有找到指标表头（一级指标/二级指标/三级指标…），未读取指标', firstLine, seq);
+    if (headerRow < 0)
+      diag.add(
+        'error',
+        'INDICATOR_HEADER_MISSING',
+        '没有找到指标表头（一级指标/二级指标/三级指标…），未读取指标',
+        firstLine,
+        seq,
+      );
     else {
       const header = rows[headerRow] as Row;
       const body = rows.slice(headerRow + 1, end);
       raws =
-        reader === 'stream' ? readStreamIndicators(body) : reader === 'aligned' ? readAlignedIndicators(header, body) : readGridIndicators(header, body);
+        reader === 'stream'
+          ? readStreamIndicators(body)
+          : reader === 'aligned'
+            ? readAlignedIndicators(header, body)
+            : readGridIndicators(header, body);
     }
     const indicators = finishIndicators(raws, seq, diag);
-    if (headerRow >= 0 && indicators.length === 0) diag.add('error', 'NO_INDICATORS', '指标表头之后没有读到任何指标行', firstLine, seq);
+    if (headerRow >= 0 && indicators.length === 0)
+      diag.add('error', 'NO_INDICATORS', '指标表头之后没有读到任何指标行', firstLine, seq);
     else if (indicators.length > 0 && indicators.length < 5)
       diag.add('warning', 'FEW_INDICATORS', `只读到 ${indicators.length} 行指标，少于通常的 7-12 行`, firstLine, seq);
     const unit = readUnit(rows, span);

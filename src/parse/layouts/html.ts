@@ -1,6 +1,15 @@
 import { type Layout, type Row, splitLines } from './layout';
 
-const ENTITIES: Record<string, string> = { nbsp: ' ', lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", ge: '≥', le: '≤' };
+const ENTITIES: Record<string, string> = {
+  nbsp: ' ',
+  lt: '<',
+  gt: '>',
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  ge: '≥',
+  le: '≤',
+};
 
 /** Decodes the HTML entities that occur in exported tables. */
 export function decodeEntities(s: string): string {
@@ -86,7 +95,13 @@ export const htmlLayout: Layout = {
           nextSpans[col] = (spans[col] ?? 1) - 1;
           cells[col++] = '';
         }
-        place(decodeEntities(c.text).replace(/[ \t\u00a0]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim(), c.rowspan);
+        place(
+          decodeEntities(c.text)
+            .replace(/[ \t\u00a0]+/g, ' ')
+            .replace(/\s*\n\s*/g, '\n')
+            .trim(),
+          c.rowspan,
+        );
         for (let k = 1; k < c.colspan; k++) place('', c.rowspan);
       }
       while (col < spans.length) {
@@ -105,7 +120,8 @@ export const htmlLayout: Layout = {
       if (skip === 0) {
         if (cell) cell.text += chunk.replace(/\s+/g, ' ');
         else if (depth === 0) {
-          if (outside.trim() === '') outsideLine = lineAt(m.index - chunk.length + (chunk.length - chunk.trimStart().length));
+          if (outside.trim() === '')
+            outsideLine = lineAt(m.index - chunk.length + (chunk.length - chunk.trimStart().length));
           outside += chunk.replace(/\s+/g, ' ');
         }
       }

@@ -7,10 +7,17 @@ import { tsvLayout } from './tsv';
 import { wordLayout } from './word';
 
 export type { Layout, Row, RowReader } from './layout';
-export { splitLines, displayWidth } from './layout';
+export { displayWidth, splitLines } from './layout';
 
 /** Every layout family the parser reads; adding a layout is one file and one entry here. */
-export const LAYOUTS: readonly Layout[] = [htmlLayout, markdownLayout, tsvLayout, wordLayout, alignedLayout, pdfTextLayout];
+export const LAYOUTS: readonly Layout[] = [
+  htmlLayout,
+  markdownLayout,
+  tsvLayout,
+  wordLayout,
+  alignedLayout,
+  pdfTextLayout,
+];
 
 /** Picks the layout with the highest detection score (PDF text when nothing else scores). */
 export function detectLayout(lines: string[]): Layout {

@@ -6,9 +6,12 @@ const SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 /** Splits `| a | b |` into cells, keeping `\|` escapes. */
 function pipeCells(line: string): string[] {
   const inner = line.trim().replace(/^\|/, '').replace(/\|$/, '');
-  return inner
-    .split(/(?<!\\)\|/)
-    .map((c) => c.replace(/\\\|/g, '|').replace(/<br\s*\/?>/gi, '\n').trim());
+  return inner.split(/(?<!\\)\|/).map((c) =>
+    c
+      .replace(/\\\|/g, '|')
+      .replace(/<br\s*\/?>/gi, '\n')
+      .trim(),
+  );
 }
 
 /** Markdown pipe tables; text outside tables is one cell per line. */

@@ -11,7 +11,10 @@ const COMPARATOR_START = /^(≥|≤|>|<|=|＞|＜|不低于|不少于|不高于|
  * Chinese text, before a comparator, after a percentage, or before a value.
  */
 export function splitFragments(line: string): string[] {
-  const tokens = line.trim().split(/[ \t\u00a0\u3000]+/).filter((t) => t !== '');
+  const tokens = line
+    .trim()
+    .split(/[ \t\u00a0\u3000]+/)
+    .filter((t) => t !== '');
   const out: string[] = [];
   for (const t of tokens) {
     const prev = out[out.length - 1];

@@ -10,6 +10,8 @@ export const tsvLayout: Layout = {
     return n * 2;
   },
   rows(text) {
-    return splitLines(text).map((l, i): Row => ({ cells: l.trim() === '' ? [] : l.split('\t').map((c) => c.trim()), line: i + 1 }));
+    return splitLines(text).map(
+      (l, i): Row => ({ cells: l.trim() === '' ? [] : l.split('\t').map((c) => c.trim()), line: i + 1 }),
+    );
   },
 };

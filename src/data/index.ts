@@ -1,0 +1,1 @@
+export { SAMPLES, type SourceFile } from './samples';

@@ -1,0 +1,2 @@
+export { parseInWorker } from './client';
+export type { ParseRequest, ParseResponse } from './protocol';

@@ -1,0 +1,43 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Snapshot `update` in Vitest 4.1.12 (checked in its source and by running it): an explicit `'all' | 'new' | 'none'`
+ * wins; otherwise it is `none` when std-env's `isCI` holds (any non-empty `CI`, even `CI=false`) and `new` when not.
+ * So a missing `toMatchFileSnapshot` file is written locally ("1 written") but fails under CI ("Snapshot … mismatched")
+ * without being created; a changed one fails in both. `-u` means `all`. Pinning `none` under CI keeps this if the
+ * default moves.
+ */
+const snapshotUpdate = process.env.CI ? 'none' : undefined;
+
+export default defineConfig({
+  plugins: [react()],
+  worker: { format: 'es' },
+  server: { host: '127.0.0.1', port: 5173, strictPort: true },
+  preview: { host: '127.0.0.1' },
+  test: {
+    update: snapshotUpdate,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/browser/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['test/browser/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
+  },
+});
