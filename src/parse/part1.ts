@@ -14,6 +14,24 @@ const ITEM_STYLES: RegExp[] = [
   /^([一二三四五六七八九十]+)是\s*(.*)$/,
 ];
 
+const NUMBERED = /^([（(][一二三四五六七八九十\d]+[）)]|\d{1,2}\s*[、.．](?!\d)|[一二三四五六七八九十]+[、是])/;
+
+/**
+ * Joins Part-1 lines into text: lines wrapped by PDF extraction are joined, but a line that ends a
+ * sentence or is followed by a numbered item keeps its break, so items stay apart.
+ */
+function joinLines(lines: string[]): string {
+  let out = '';
+  for (const raw of lines) {
+    const line = cleanText(raw);
+    if (line === '') continue;
+    if (out === '') out = line;
+    else if (/[。；;：:！!？?]$/.test(out) || NUMBERED.test(line)) out += `\n${line}`;
+    else out += line;
+  }
+  return out;
+}
+
 function lastIndex(lines: string[], re: RegExp, from = 0): number {
   let found = -1;
   for (let i = from; i < lines.length; i++) if (re.test(lines[i] ?? '') && !TOC_LINE.test(lines[i] ?? '')) found = i;
@@ -42,6 +60,10 @@ function splitItems(input: string[]): { title: string; body: string[] }[] {
   return items;
 }
 
+function cleanTitle(title: string): string {
+  return cleanText(title).replace(/[。；;，,]$/, '');
+}
+
 function readSubGoal(item: { title: string; body: string[] }): SubGoal {
   const text = item.body.join('\n');
   const goalAt = text.search(/绩效目标\s*[:：]/);
@@ -49,7 +71,7 @@ function readSubGoal(item: { title: string; body: string[] }): SubGoal {
   if (goalAt < 0 && indAt < 0) {
     const ind = item.body.filter((l) => /指标|[:：].*\d/.test(l));
     const goal = item.body.filter((l) => !ind.includes(l));
-    return { title: cleanText(item.title), goal: cleanText(goal.join('\n')), indicators: cleanText(ind.join('\n')) };
+    return { title: cleanTitle(item.title), goal: joinLines(goal), indicators: joinLines(ind) };
   }
   const firstLabel = Math.min(...[goalAt, indAt].filter((i) => i >= 0));
   let lead = text.slice(0, firstLabel);
@@ -59,7 +81,11 @@ function readSubGoal(item: { title: string; body: string[] }): SubGoal {
     goalAt >= 0 ? text.slice(goalAt, indAt > goalAt ? indAt : text.length).replace(/^绩效目标\s*[:：]/, '') : '';
   const indicators =
     indAt >= 0 ? text.slice(indAt, goalAt > indAt ? goalAt : text.length).replace(/^绩效指标\s*[:：]/, '') : '';
-  return { title: cleanText(title), goal: cleanText(`${lead}\n${goal}`), indicators: cleanText(indicators) };
+  return {
+    title: cleanTitle(title),
+    goal: joinLines(`${lead}\n${goal}`.split('\n')),
+    indicators: joinLines(indicators.split('\n')),
+  };
 }
 
 /**
@@ -81,10 +107,10 @@ export function readOverall(rawLines: string[]): Overall {
   const subLines = section(subH, measH);
   const measureLines = section(measH, end);
   return {
-    goal: cleanText(goalLines.join('\n')),
+    goal: joinLines(goalLines),
     subGoals: splitItems(subLines).map(readSubGoal),
     measures: splitItems(measureLines)
-      .map((it) => cleanText([it.title, ...it.body].join('\n')))
+      .map((it) => joinLines([it.title, ...it.body]).replace(/\n/g, ''))
       .filter((m) => m !== ''),
   };
 }

@@ -91,7 +91,7 @@ function finishIndicators(raws: RawIndicator[], seq: number, diag: DiagnosticSin
     }
     carried = level1;
     if (!parent) diag.add('warning', 'LEVEL2_UNKNOWN', `二级指标“${level2 || '（空）'}”不在指标体系中`, r.line, seq);
-    const reading = readValue(cleanText(r.value.replace(/\n/g, ' ')));
+    const reading = readValue(r.value.replace(/\s+/g, ' ').trim());
     if (reading.value.kind === 'empty')
       diag.add('warning', 'VALUE_EMPTY', `指标“${cleanText(r.level3)}”没有指标值`, r.line, seq);
     if (reading.spill)
