@@ -18,8 +18,20 @@ const MONTH_NAMES = ['3月底', '6月底', '10月底', '12月底'];
  * @param months how many month headers were printed (0 when none were found)
  * @param total the project's budget in 万元, used to turn amounts into shares
  */
-export function buildSchedule(cells: string[], months: number, total: WanYuan | null): ScheduleReading {
+export function buildSchedule(
+  cells: string[],
+  months: number,
+  total: WanYuan | null,
+  slots?: number[],
+): ScheduleReading {
   const problems: ScheduleReading['problems'] = [];
+  if (
+    slots &&
+    slots.length === cells.length &&
+    cells.length < 4 &&
+    slots.every((m, i) => m >= 0 && m < 4 && (i === 0 || m > (slots[i - 1] ?? -1)))
+  )
+    return buildAligned(cells, slots, total);
   const kept = cells.slice(0, 4);
   if (cells.length > 4)
     problems.push({
@@ -77,4 +89,29 @@ export function buildSchedule(cells: string[], months: number, total: WanYuan | 
     return total !== null && total > 0 ? (round6((n / total) * 100) as Percent) : null;
   }) as Schedule['percent'];
   return { schedule: { kind, raw, percent }, problems };
+}
+
+/**
+ * Cells printed under their month headers (grid layouts where every value sits in a month's column):
+ * each goes to its month, and the months without a cell are named in the problem.
+ */
+function buildAligned(cells: string[], slots: number[], total: WanYuan | null): ScheduleReading {
+  const byMonth: string[] = [];
+  slots.forEach((m, i) => {
+    byMonth[m] = cells[i] as string;
+  });
+  const ordered = buildSchedule(cells, 4, total);
+  const raw: Schedule['raw'] = [byMonth[0] ?? null, byMonth[1] ?? null, byMonth[2] ?? null, byMonth[3] ?? null];
+  const percent: Schedule['percent'] = [null, null, null, null];
+  slots.forEach((m, i) => {
+    percent[m] = ordered.schedule.percent[i] ?? null;
+  });
+  const missing = MONTH_NAMES.filter((_, m) => byMonth[m] === undefined).join('、');
+  const problems = ordered.problems.filter((p) => p.code !== 'SCHEDULE_CELLS_MISSING');
+  problems.unshift({
+    code: 'SCHEDULE_CELLS_MISSING',
+    severity: 'warning',
+    message: `资金支出计划只印有 ${cells.length} 个数值（${cells.join(' ')}），按所在列对应月份；${missing} 缺失，未补齐`,
+  });
+  return { schedule: { kind: ordered.schedule.kind, raw, percent }, problems };
 }

@@ -15,7 +15,9 @@ describe('golden parse of the samples', () => {
   for (const file of SAMPLES) {
     it(`parseDocument(${file}) matches test/golden/${file.replace(/\.txt$/, '.json')}`, async () => {
       const result = parseDocument(readFileSync(join(DATA, file), 'utf8'), file);
-      await expect(`${JSON.stringify(result, null, 2)}\n`).toMatchFileSnapshot(`../golden/${file.replace(/\.txt$/, '.json')}`);
+      await expect(`${JSON.stringify(result, null, 2)}\n`).toMatchFileSnapshot(
+        `../golden/${file.replace(/\.txt$/, '.json')}`,
+      );
     });
   }
 });

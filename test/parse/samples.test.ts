@@ -149,6 +149,14 @@ describe('sample traps', () => {
     });
   });
 
+  it('000 #18: three cells printed under 6月底/10月底/12月底 stay under those months', () => {
+    expect(project('000_f89d2670d01150aa.txt', 18).schedule).toEqual({
+      kind: 'percent',
+      raw: [null, '70%', '90%', '100%'],
+      percent: [null, 70, 90, 100],
+    });
+  });
+
   it('000 #1: cost in 元 (≤417694 元) is money', () => {
     const cost = project('000_f89d2670d01150aa.txt', 1).indicators.find((i) => i.level2 === '成本指标');
     expect(cost?.value).toEqual({ raw: '≤417694 元', op: '≤', number: 417694, unit: '元', kind: 'money' });
