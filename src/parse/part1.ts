@@ -103,14 +103,17 @@ export function readOverall(rawLines: string[]): Overall {
   const endH = firstIndex(lines, PART2_H, Math.max(measH, subH, goalH) + 1);
   const end = endH >= 0 ? endH : lines.length;
   const section = (from: number, to: number) => (from < 0 ? [] : lines.slice(from + 1, to < 0 ? end : to));
-  const goalLines = section(goalH, subH >= 0 ? subH : measH);
+  // Some documents repeat a heading ("部门总体绩效目标") above the goal text.
+  const goalLines = section(goalH, subH >= 0 ? subH : measH).filter(
+    (l, i) => !(i === 0 && /^(部门)?总体绩效目标[:：]?$/.test(l)),
+  );
   const subLines = section(subH, measH);
   const measureLines = section(measH, end);
   return {
     goal: joinLines(goalLines),
     subGoals: splitItems(subLines).map(readSubGoal),
     measures: splitItems(measureLines)
-      .map((it) => joinLines([it.title, ...it.body]).replace(/\n/g, ''))
+      .map((it) => [cleanText(it.title), joinLines(it.body).replace(/\n/g, '')].filter((t) => t !== '').join('\n'))
       .filter((m) => m !== ''),
   };
 }

@@ -74,6 +74,12 @@ export function buildSchedule(
         severity: 'info',
         message: `资金支出计划数值无 % 号且未到预算数 ${total}，按${kind === 'amount' ? '累计金额（万元）' : '累计比例（%）'}读取`,
       });
+    if (Math.abs(total - 100) <= 0.011 && endsAtBudget)
+      problems.push({
+        code: 'SCHEDULE_KIND_AMBIGUOUS',
+        severity: 'info',
+        message: '资金支出计划数值无 % 号，预算数为 100 万元，金额与比例相同',
+      });
   } else if (!hasPercent && max > 100) {
     kind = 'amount';
     problems.push({
