@@ -148,7 +148,8 @@ export function normalizeValueText(raw: string): string {
     .replace(/[\s\u00a0]+/g, ' ')
     .trim()
     .replace(/(?<=[\d.%≥≤<>=])\s+(?=[\d.%\u3400-\u9fff])/g, '')
-    .replace(/(?<=[≥≤<>=\u3400-\u9fff])\s+(?=\d)/g, '');
+    .replace(/(?<=[≥≤<>=\u3400-\u9fff])\s+(?=\d)/g, '')
+    .replace(/(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g, '');
 }
 
 function readComparator(s: string): [Comparator | null, string] {

@@ -113,7 +113,13 @@ export function readOverall(rawLines: string[]): Overall {
     goal: joinLines(goalLines),
     subGoals: splitItems(subLines).map(readSubGoal),
     measures: splitItems(measureLines)
-      .map((it) => [cleanText(it.title), joinLines(it.body).replace(/\n/g, '')].filter((t) => t !== '').join('\n'))
+      .map((it) => {
+        const title = cleanText(it.title);
+        const body = joinLines(it.body).replace(/\n/g, '');
+        // A short heading keeps its own line; a long first line is the start of a wrapped paragraph.
+        const heading = title.length <= 30 || /[。；;：:]$/.test(title);
+        return [title, body].filter((t) => t !== '').join(heading ? '\n' : '');
+      })
       .filter((m) => m !== ''),
   };
 }

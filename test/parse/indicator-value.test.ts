@@ -98,3 +98,9 @@ describe('looksLikeValue', () => {
   for (const [cell, expected] of CASES)
     it(`looksLikeValue(${cell}) is ${expected}`, () => expect(looksLikeValue(cell)).toBe(expected));
 });
+
+describe('parseValue regressions from the samples', () => {
+  it('parseValue(2024 年年 底完成) (003 #5, spaces between Chinese characters) is a date', () => {
+    expect(parseValue('2024 年年 底完成')).toEqual(v('2024 年年 底完成', null, null, null, 'date'));
+  });
+});
