@@ -1,0 +1,19 @@
+/**
+ * `npm run ingest [-- DATA_DIR [OUT_DIR]]`: parses every document under data/ and writes the tables
+ * as Arrow IPC files plus manifest.json under public/data/, which the app loads at start.
+ */
+import { join } from 'node:path';
+import { DATASET_DIR } from '../src/db';
+import { parseFolder, writeDataset } from './lib/dataset';
+
+const root = join(import.meta.dirname, '..');
+const dataDir = process.argv[2] ?? join(root, 'data');
+const outDir = process.argv[3] ?? join(root, 'public', DATASET_DIR);
+const started = performance.now();
+const results = await parseFolder(dataDir);
+const manifest = await writeDataset(results, outDir);
+const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
+const rows = manifest.tables.map((t) => `${t.name} ${t.rows}`).join(', ');
+process.stderr.write(
+  `ingest: ${results.length} documents → ${outDir} (${rows}; ${errors} parse errors) in ${Math.round(performance.now() - started)} ms\n`,
+);

@@ -1,0 +1,40 @@
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { type DatasetManifest, MANIFEST_FILE, TABLES, toArrowIPC, toRecords } from '../../src/db';
+import { type ParseResult, parseDocument } from '../../src/parse';
+import { decodeText } from './decode';
+
+/** Parses every `.txt`, `.md` and `.html` file under `dataDir` (sorted by name). */
+export async function parseFolder(dataDir: string): Promise<ParseResult[]> {
+  const files = (await readdir(dataDir)).filter((f) => /\.(txt|md|html?)$/i.test(f)).sort();
+  const results: ParseResult[] = [];
+  for (const f of files) results.push(parseDocument(decodeText(await readFile(join(dataDir, f))), basename(f)));
+  return results;
+}
+
+/**
+ * Writes the dataset the app loads at start: one Arrow IPC stream file per table plus
+ * `manifest.json`, into `outDir` (replaced as a whole).
+ */
+export async function writeDataset(results: readonly ParseResult[], outDir: string): Promise<DatasetManifest> {
+  const records = toRecords(results);
+  const ipc = toArrowIPC(records);
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  const manifest: DatasetManifest = {
+    version: 1,
+    documents: records.documents.map((d) => ({
+      file: d.file as string,
+      docId: d.doc_id as string,
+      projects: d.project_count as number,
+    })),
+    tables: [],
+  };
+  for (const t of TABLES) {
+    const file = `${t.name}.arrow`;
+    await writeFile(join(outDir, file), ipc[t.name]);
+    manifest.tables.push({ name: t.name, file, rows: records[t.name].length, bytes: ipc[t.name].byteLength });
+  }
+  await writeFile(join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}

@@ -1,0 +1,43 @@
+import {
+  Bool,
+  type DataType,
+  Float64,
+  Int32,
+  Table,
+  tableToIPC,
+  Utf8,
+  type Vector,
+  vectorFromArray,
+} from 'apache-arrow';
+import type { RecordRow, Records } from './records';
+import { type ColumnType, TABLES, type TableName, tableSpec } from './schema';
+
+const ARROW_TYPES: Record<ColumnType, () => DataType> = {
+  VARCHAR: () => new Utf8(),
+  INTEGER: () => new Int32(),
+  DOUBLE: () => new Float64(),
+  BOOLEAN: () => new Bool(),
+};
+
+/** Builds the Arrow table of `name` from its rows, typed by the schema (so empty tables keep their columns). */
+export function toArrowTable(name: TableName, rows: readonly RecordRow[]): Table {
+  const columns: Record<string, Vector> = {};
+  for (const c of tableSpec(name).columns) {
+    const values = rows.map((r) => {
+      const v = r[c.name];
+      return v === undefined ? null : v;
+    });
+    columns[c.name] = vectorFromArray(values, ARROW_TYPES[c.type]()) as Vector;
+  }
+  return new Table(columns);
+}
+
+/**
+ * Every table as Arrow IPC stream bytes. DuckDB-WASM gets bytes, not Arrow objects: a second copy of
+ * apache-arrow would make `insertArrowTable` silently load nothing (../shared/STACK.md).
+ */
+export function toArrowIPC(records: Records): Record<TableName, Uint8Array> {
+  const out = {} as Record<TableName, Uint8Array>;
+  for (const t of TABLES) out[t.name] = tableToIPC(toArrowTable(t.name, records[t.name]), 'stream');
+  return out;
+}

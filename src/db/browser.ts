@@ -1,0 +1,59 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import { arrowToRows, type Db, OPEN_CONFIG, QueryError, type Row, SESSION_SETTINGS } from './db';
+
+/** Progress of starting the engine, for the loading screen. */
+export interface StartProgress {
+  phase: 'download' | 'instantiate' | 'open';
+  /** Bytes of the wasm module loaded so far and in all (0 when unknown). */
+  loaded: number;
+  total: number;
+}
+
+/**
+ * Starts DuckDB-WASM on a Web Worker. The wasm and the worker script are served by the app itself
+ * (Vite `?url` imports), never from a CDN. Only the EH bundle ships: every current browser runs it
+ * and the MVP bundle would add 39 MB (../shared/STACK.md).
+ */
+export async function openBrowserDb(onProgress?: (p: StartProgress) => void): Promise<Db> {
+  const worker = new Worker(ehWorker);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  try {
+    onProgress?.({ phase: 'download', loaded: 0, total: 0 });
+    await db.instantiate(ehWasm, null, (p) =>
+      onProgress?.({ phase: 'download', loaded: p.bytesLoaded, total: p.bytesTotal }),
+    );
+    onProgress?.({ phase: 'open', loaded: 0, total: 0 });
+    await db.open(OPEN_CONFIG);
+  } catch (err) {
+    worker.terminate();
+    throw err;
+  }
+  const conn = await db.connect();
+  const run = async <T>(sql: string, f: () => Promise<T>): Promise<T> => {
+    try {
+      return await f();
+    } catch (err) {
+      throw new QueryError(sql, err);
+    }
+  };
+  for (const s of SESSION_SETTINGS) await run(s, () => conn.query(s));
+  return {
+    async query<T extends Row = Row>(sql: string) {
+      return arrowToRows<T>(await run(sql, () => conn.query(sql)));
+    },
+    async exec(sql: string) {
+      await run(sql, () => conn.query(sql));
+    },
+    async insertArrowIPC(table, ipc, options = {}) {
+      await run(`insert arrow into ${table}`, () =>
+        conn.insertArrowFromIPCStream(ipc, { name: table, schema: options.schema, create: options.create ?? true }),
+      );
+    },
+    async close() {
+      await conn.close();
+      await db.terminate();
+    },
+  };
+}

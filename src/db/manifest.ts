@@ -1,0 +1,13 @@
+import type { TableName } from './schema';
+
+/** Folder (under the app's `public/`) where `npm run ingest` writes the dataset. */
+export const DATASET_DIR = 'data';
+export const MANIFEST_FILE = 'manifest.json';
+
+/** What `npm run ingest` wrote: one Arrow IPC stream file per table. */
+export interface DatasetManifest {
+  version: 1;
+  /** Source documents, in load order. */
+  documents: { file: string; docId: string; projects: number }[];
+  tables: { name: TableName; file: string; rows: number; bytes: number }[];
+}

@@ -1,0 +1,50 @@
+import { createRequire } from 'node:module';
+import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { arrowToRows, type Db, OPEN_CONFIG, QueryError, type Row, SESSION_SETTINGS } from './db';
+
+const require = createRequire(import.meta.url);
+
+/** Opens DuckDB-WASM's blocking Node build (for tests, the CLI and scripts). */
+export async function openNodeDb(): Promise<Db> {
+  const bundles = {
+    mvp: { mainModule: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm'), mainWorker: '' },
+    eh: { mainModule: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'), mainWorker: '' },
+  };
+  const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+  await db.instantiate();
+  db.open(OPEN_CONFIG);
+  const conn = db.connect();
+  const run = <T>(sql: string, f: () => T): T => {
+    try {
+      return f();
+    } catch (err) {
+      throw new QueryError(sql, err);
+    }
+  };
+  for (const s of SESSION_SETTINGS) run(s, () => conn.query(s));
+  return {
+    async query<T extends Row = Row>(sql: string) {
+      return arrowToRows<T>(run(sql, () => conn.query(sql)));
+    },
+    async exec(sql: string) {
+      run(sql, () => conn.query(sql));
+    },
+    async insertArrowIPC(table, ipc, options = {}) {
+      const label = `insert arrow into ${table}`;
+      run(label, () =>
+        conn.insertArrowFromIPCStream(ipc, { name: table, schema: options.schema, create: options.create ?? true }),
+      );
+    },
+    async close() {
+      conn.close();
+    },
+  };
+}
+
+let shared: Promise<Db> | undefined;
+
+/** One memoised Node database per process. */
+export function getNodeDb(): Promise<Db> {
+  shared ??= openNodeDb();
+  return shared;
+}
