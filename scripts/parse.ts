@@ -4,8 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { decodeText } from '../src/data/decode';
 import { parseDocument } from '../src/parse';
-import { decodeText } from './lib/decode';
 
 const files = process.argv.slice(2);
 if (files.length === 0) {

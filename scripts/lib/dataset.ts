@@ -1,8 +1,8 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { decodeText } from '../../src/data/decode';
 import { type DatasetManifest, MANIFEST_FILE, TABLES, toArrowIPC, toRecords } from '../../src/db';
 import { type ParseResult, parseDocument } from '../../src/parse';
-import { decodeText } from './decode';
 
 /** Parses every `.txt`, `.md` and `.html` file under `dataDir` (sorted by name). */
 export async function parseFolder(dataDir: string): Promise<ParseResult[]> {

@@ -17,6 +17,12 @@ export interface StartProgress {
  * and the MVP bundle would add 39 MB (../shared/STACK.md).
  */
 export async function openBrowserDb(onProgress?: (p: StartProgress) => void): Promise<Db> {
+  // When the wasm cannot be fetched, the engine's worker fails inside Emscripten and its task never
+  // settles; asking for the file's headers first turns that into a clear error.
+  const head = await fetch(ehWasm, { method: 'HEAD' }).catch((err: unknown) => {
+    throw new Error(`cannot reach the DuckDB engine (${ehWasm}): ${err instanceof Error ? err.message : String(err)}`);
+  });
+  if (!head.ok) throw new Error(`cannot load the DuckDB engine (${ehWasm}): HTTP ${head.status}`);
   const worker = new Worker(ehWorker);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   try {

@@ -5,10 +5,13 @@ const zh = {
   title: '绩效透视 Target Lens',
   tagline: '部门预算绩效文本解析',
   switchLocale: 'English',
-  loading: '正在解析文档…',
-  errorTitle: '解析失败',
+  loading: '正在启动分析引擎…',
+  loadingData: '正在载入数据…',
+  loadingRows: '正在查询…',
+  errorTitle: '启动失败',
+  queryFailed: '查询失败',
   documents: '文档',
-  documentsCaption: '内置样例文档 {n} 份；展开一行可查看项目与诊断。',
+  documentsCaption: '文档 {n} 份；展开一行可查看项目与诊断。',
   file: '文件',
   department: '部门',
   region: '地区',
@@ -33,10 +36,26 @@ const zh = {
   show: '展开',
   hide: '收起',
   unknown: '—',
+  sqlTitle: 'SQL 查询',
+  sqlHint:
+    '在本机 DuckDB 中查询：documents、projects、schedule、indicators、objectives、subgoals、measures、diagnostics 表及 department_summary 等视图。Ctrl+Enter 运行。',
+  sqlLabel: 'SQL 语句',
+  run: '运行',
+  running: '运行中…',
+  rowsShown: '共 {n} 行',
+  rowsCapped: '共 {n} 行，显示前 {shown} 行',
+  sqlError: '查询出错',
+  importLabel: '导入文本文件（在浏览器内解析）',
+  importing: '正在解析 {n} 个文件…',
+  imported: '已导入 {n} 份文档',
+  importFailed: '导入失败',
 };
 
 /** Message keys shared by every locale. */
 export type MessageKey = keyof typeof zh;
+
+/** A locale's message table. */
+export type Messages = Record<MessageKey, string>;
 
 /** zh/en message tables; `en` must define every key of `zh`. */
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = {
@@ -45,10 +64,13 @@ export const MESSAGES: Record<Locale, Record<MessageKey, string>> = {
     title: 'Target Lens 绩效透视',
     tagline: 'Budget performance targets, parsed',
     switchLocale: '中文',
-    loading: 'Parsing documents…',
-    errorTitle: 'Parsing failed',
+    loading: 'Starting the analysis engine…',
+    loadingData: 'Loading data…',
+    loadingRows: 'Querying…',
+    errorTitle: 'Start-up failed',
+    queryFailed: 'Query failed',
     documents: 'Documents',
-    documentsCaption: '{n} embedded sample documents; expand a row to see its projects and diagnostics.',
+    documentsCaption: '{n} documents; expand a row to see its projects and diagnostics.',
     file: 'File',
     department: 'Department',
     region: 'Region',
@@ -73,6 +95,19 @@ export const MESSAGES: Record<Locale, Record<MessageKey, string>> = {
     show: 'Show',
     hide: 'Hide',
     unknown: '—',
+    sqlTitle: 'SQL query',
+    sqlHint:
+      'Query the local DuckDB: tables documents, projects, schedule, indicators, objectives, subgoals, measures, diagnostics and views such as department_summary. Ctrl+Enter runs.',
+    sqlLabel: 'SQL statement',
+    run: 'Run',
+    running: 'Running…',
+    rowsShown: '{n} rows',
+    rowsCapped: '{n} rows, first {shown} shown',
+    sqlError: 'Query error',
+    importLabel: 'Import text files (parsed in the browser)',
+    importing: 'Parsing {n} files…',
+    imported: '{n} documents imported',
+    importFailed: 'Import failed',
   },
 };
 

@@ -1,21 +1,29 @@
-import { useEffect, useState } from 'react';
-import { SAMPLES } from '../data';
-import { type Locale, messages } from '../i18n';
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
+import { messages } from '../i18n';
+import { setLocale, startApp, store } from '../store';
 import { DocumentsTable } from './DocumentsTable';
+import { ImportButton } from './ImportButton';
+import { SqlPanel } from './SqlPanel';
 import { StatusMessage } from './StatusMessage';
-import { useParseResults } from './use-parse-results';
 
-/** The dashboard: parses the embedded sample documents in a worker and lists them. */
+/** The dashboard: starts DuckDB, loads the dataset, lists documents, runs SQL. */
 export function App() {
-  const [locale, setLocale] = useState<Locale>('zh');
+  const locale = useStore(store, (s) => s.locale);
+  const engine = useStore(store, (s) => s.engine);
+  const documents = useStore(store, (s) => s.documents);
   const t = messages(locale);
-  const state = useParseResults(SAMPLES);
+
+  useEffect(() => {
+    void startApp();
+  }, []);
 
   useEffect(() => {
     document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
     document.title = t.title;
   }, [locale, t.title]);
 
+  const progress = engine.progress !== null ? ` ${Math.round(engine.progress * 100)}%` : '';
   return (
     <>
       <header className="app-header">
@@ -29,9 +37,16 @@ export function App() {
       </header>
       <main>
         <h2>{t.documents}</h2>
-        {state.status === 'loading' && <StatusMessage kind="loading" title={t.loading} />}
-        {state.status === 'error' && <StatusMessage kind="error" title={t.errorTitle} detail={state.error} />}
-        {state.status === 'ready' && <DocumentsTable results={state.results} t={t} />}
+        {engine.status === 'starting' && <StatusMessage kind="loading" title={`${t.loading}${progress}`} />}
+        {engine.status === 'loading' && <StatusMessage kind="loading" title={t.loadingData} />}
+        {engine.status === 'error' && <StatusMessage kind="error" title={t.errorTitle} detail={engine.error ?? ''} />}
+        {engine.status === 'ready' && (
+          <>
+            <ImportButton t={t} />
+            <DocumentsTable documents={documents} t={t} />
+            <SqlPanel t={t} />
+          </>
+        )}
       </main>
     </>
   );

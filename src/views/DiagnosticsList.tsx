@@ -1,18 +1,18 @@
-import type { MessageKey } from '../i18n';
-import type { Diagnostic } from '../parse';
+import { type DiagnosticRow, diagnosticsQuery } from '../db/queries';
+import type { Messages } from '../i18n';
+import { StatusMessage } from './StatusMessage';
+import { useQuery } from './use-query';
 
-/** Props of {@link DiagnosticsList}. */
-export interface DiagnosticsListProps {
-  diagnostics: readonly Diagnostic[];
-  t: Record<MessageKey, string>;
-}
-
-/** The parser's diagnostics for one document. */
-export function DiagnosticsList({ diagnostics, t }: DiagnosticsListProps) {
-  if (diagnostics.length === 0) return <p className="empty">{t.noDiagnostics}</p>;
+/** The parser's diagnostics for one document, from the `diagnostics` table. */
+export function DiagnosticsList({ docId, t }: { docId: string; t: Messages }) {
+  const q = useQuery<DiagnosticRow>(diagnosticsQuery(docId));
+  if (q.status === 'pending') return <StatusMessage kind="loading" title={t.loadingRows} />;
+  if (q.status === 'error')
+    return <StatusMessage kind="error" title={t.queryFailed} detail={`${q.error}\n\n${q.sql}`} />;
+  if (q.rows.length === 0) return <p className="empty">{t.noDiagnostics}</p>;
   return (
     <ul className="diagnostics">
-      {diagnostics.map((d, i) => (
+      {q.rows.map((d, i) => (
         // Diagnostics have no id and may repeat, so the index is the only stable key.
         // biome-ignore lint/suspicious/noArrayIndexKey: see above
         <li key={i} className={`severity-${d.severity}`}>

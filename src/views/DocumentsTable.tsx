@@ -1,21 +1,20 @@
 import { Fragment, useState } from 'react';
-import { fill, type MessageKey } from '../i18n';
-import type { ParseResult } from '../parse';
+import type { DocumentRow } from '../db/queries';
+import { fill, type Messages } from '../i18n';
 import { DiagnosticsList } from './DiagnosticsList';
 import { formatText, formatWan } from './format';
 import { ProjectsTable } from './ProjectsTable';
-import { summarize } from './summary';
 
 /** Props of {@link DocumentsTable}. */
 export interface DocumentsTableProps {
-  results: readonly ParseResult[];
-  t: Record<MessageKey, string>;
+  documents: readonly DocumentRow[];
+  t: Messages;
 }
 
 const COLUMNS = 8;
 
 /** One row per parsed document; a row expands to show its projects and diagnostics. */
-export function DocumentsTable({ results, t }: DocumentsTableProps) {
+export function DocumentsTable({ documents, t }: DocumentsTableProps) {
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const toggle = (file: string) =>
     setOpen((prev) => {
@@ -26,7 +25,7 @@ export function DocumentsTable({ results, t }: DocumentsTableProps) {
 
   return (
     <table className="documents" data-testid="documents">
-      <caption>{fill(t.documentsCaption, { n: results.length })}</caption>
+      <caption>{fill(t.documentsCaption, { n: documents.length })}</caption>
       <thead>
         <tr>
           <th scope="col" className="toggle-col">
@@ -48,8 +47,7 @@ export function DocumentsTable({ results, t }: DocumentsTableProps) {
         </tr>
       </thead>
       <tbody>
-        {results.map((result) => {
-          const s = summarize(result);
+        {documents.map((s) => {
           const isOpen = open.has(s.file);
           const detailId = `detail-${s.file}`;
           return (
@@ -74,13 +72,15 @@ export function DocumentsTable({ results, t }: DocumentsTableProps) {
                 <td>{formatText(s.region)}</td>
                 <td>
                   {s.year ?? t.unknown}
-                  {s.yearInferred && <span className="badge">{t.inferred}</span>}
+                  {s.year_inferred && <span className="badge">{t.inferred}</span>}
                 </td>
                 <td className="num" data-col="projects">
-                  {s.projectCount}
+                  {s.project_count}
                 </td>
-                <td className="num">{formatWan(s.budgetTotalWan)}</td>
-                <td className="num">{s.diagnosticCount}</td>
+                <td className="num" data-col="budget">
+                  {formatWan(s.budget_wan)}
+                </td>
+                <td className="num">{s.diagnostic_count}</td>
               </tr>
               {isOpen && (
                 <tr className="detail" id={detailId}>
@@ -89,9 +89,9 @@ export function DocumentsTable({ results, t }: DocumentsTableProps) {
                       <h3>
                         {t.projects} · {s.file}
                       </h3>
-                      <ProjectsTable projects={result.document.projects} t={t} />
+                      <ProjectsTable docId={s.doc_id} t={t} />
                       <h3>{t.diagnostics}</h3>
-                      <DiagnosticsList diagnostics={result.diagnostics} t={t} />
+                      <DiagnosticsList docId={s.doc_id} t={t} />
                     </section>
                   </td>
                 </tr>

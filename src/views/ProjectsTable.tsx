@@ -1,16 +1,16 @@
-import type { MessageKey } from '../i18n';
-import type { Project } from '../parse';
+import { type ProjectRow, projectsQuery } from '../db/queries';
+import type { Messages } from '../i18n';
 import { formatText, formatWan } from './format';
+import { StatusMessage } from './StatusMessage';
+import { useQuery } from './use-query';
 
-/** Props of {@link ProjectsTable}. */
-export interface ProjectsTableProps {
-  projects: readonly Project[];
-  t: Record<MessageKey, string>;
-}
-
-/** The projects (绩效目标表) of one document. */
-export function ProjectsTable({ projects, t }: ProjectsTableProps) {
-  if (projects.length === 0) return <p className="empty">{t.noProjects}</p>;
+/** The projects (绩效目标表) of one document, from the `projects` table. */
+export function ProjectsTable({ docId, t }: { docId: string; t: Messages }) {
+  const q = useQuery<ProjectRow>(projectsQuery(docId));
+  if (q.status === 'pending') return <StatusMessage kind="loading" title={t.loadingRows} />;
+  if (q.status === 'error')
+    return <StatusMessage kind="error" title={t.queryFailed} detail={`${q.error}\n\n${q.sql}`} />;
+  if (q.rows.length === 0) return <p className="empty">{t.noProjects}</p>;
   return (
     <table className="projects">
       <thead>
@@ -29,13 +29,15 @@ export function ProjectsTable({ projects, t }: ProjectsTableProps) {
         </tr>
       </thead>
       <tbody>
-        {projects.map((p) => (
-          <tr key={`${p.seq}-${p.line}`}>
+        {q.rows.map((p) => (
+          <tr key={p.project_id} data-project={p.project_id}>
             <td className="num">{p.seq}</td>
             <td className="code">{formatText(p.code)}</td>
             <th scope="row">{p.name}</th>
-            <td className="num">{formatWan(p.budget.total)}</td>
-            <td className="num">{p.indicators.length}</td>
+            <td className="num" data-col="budget">
+              {formatWan(p.budget_wan)}
+            </td>
+            <td className="num">{p.indicator_count}</td>
           </tr>
         ))}
       </tbody>

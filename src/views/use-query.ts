@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import type { Row } from '../db';
+import { QueryError } from '../db';
+import { getAppDb, store } from '../store';
+
+/** A query's state in a view. */
+export type QueryState<T> =
+  | { status: 'pending' }
+  | { status: 'error'; error: string; sql: string }
+  | { status: 'ready'; rows: T[] };
+
+/**
+ * Runs `sql` on the app's database and re-runs it when the SQL or the data change; a stale answer
+ * (SQL changed meanwhile) is dropped. Views declare their query and render the state.
+ */
+export function useQuery<T extends Row>(sql: string | null): QueryState<T> {
+  const dataVersion = useStore(store, (s) => s.dataVersion);
+  const [state, setState] = useState<QueryState<T>>({ status: 'pending' });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: dataVersion is a dependency on purpose: new data, new answer.
+  useEffect(() => {
+    if (sql === null) return;
+    let current = true;
+    setState({ status: 'pending' });
+    getAppDb()
+      .then((db) => db.query<T>(sql))
+      .then(
+        (rows) => current && setState({ status: 'ready', rows }),
+        (err: unknown) =>
+          current &&
+          setState({
+            status: 'error',
+            error: err instanceof Error ? err.message : String(err),
+            sql: err instanceof QueryError ? err.sql : sql,
+          }),
+      );
+    return () => {
+      current = false;
+    };
+  }, [sql, dataVersion]);
+  return state;
+}
