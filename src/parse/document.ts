@@ -25,7 +25,7 @@ function emptyDocument(file: string): TargetDocument {
 
 /** Title page: "巨鹿县人民政府办公室 / 2024 年部门预算绩效文本 / (草案)", before Part 1 starts. */
 function readTitle(lines: string[]): { year: number | null; department: string | null } {
-  const clean = lines.slice(0, 60).map((l) => cleanText(l));
+  const clean = lines.slice(0, 60).map((l) => cleanText(l.replace(/^\s*#{1,6}\s+/, '')));
   for (let i = 0; i < clean.length; i++) {
     const l = clean[i] ?? '';
     if (/^第一部分/.test(l)) break;

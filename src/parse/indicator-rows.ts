@@ -1,5 +1,5 @@
 import { looksLikeValue } from './indicator-value';
-import type { Row } from './layouts';
+import { displayWidth, type Row } from './layouts';
 import { labelKey } from './normalize';
 import { canonicalLevel1, canonicalLevel2, isLevel2Prefix, LEVEL2_PARENT } from './taxonomy';
 
@@ -37,6 +37,9 @@ export function isIndicatorHeader(text: string): boolean {
 function isPageNoise(text: string): boolean {
   return /^(第\s*)?\d{1,4}(\s*页)?$|^-\s*\d{1,4}\s*-$|^\d+\s*\/\s*\d+$/.test(text.trim());
 }
+
+const exactLevel2 = (s: string) => LEVEL2_PARENT[labelKey(s)] !== undefined;
+const fitsLevel2 = (s: string) => exactLevel2(s) || isLevel2Prefix(s);
 
 function emptyRaw(line: number): RawIndicator {
   return { level1: '', level2: '', level3: '', description: '', value: '', basis: '', line };
@@ -99,7 +102,7 @@ export function readGridIndicators(header: Row, rows: Row[]): RawIndicator[] {
   return out;
 }
 
-const STRONG_VALUE = /^(≥|≤|>|<|=|＞|＜|不低于|不少于|不高于|不超过|\$\\[gl]e)|[%％]$/;
+const STRONG_VALUE = /^(≥|≤|>|<|=|＞|＜|不低于|不少于|不高于|不超过|\$\\[gl]e)|^\d+(\.\d+)?\s*[%％]$/;
 
 /**
  * PDF text: each line holds fragments of consecutive columns (二级 三级 描述 值 依据); a blank line
@@ -118,11 +121,18 @@ export function readStreamIndicators(rows: Row[]): RawIndicator[] {
   let ptr = L2;
   let pageBreak = false;
   const nonBlank = rows.filter((r) => r.cells.length > 0);
-  const exactLevel2 = (s: string) => LEVEL2_PARENT[labelKey(s)] !== undefined;
-  const fitsLevel2 = (s: string) => exactLevel2(s) || isLevel2Prefix(s);
+  // Widest fragment seen per column: the column's wrap width in this document.
+  const widest: number[] = [0, 0, 0, 0, 0];
+  const note = (col: number, f: string) => {
+    widest[col] = Math.max(widest[col] ?? 0, displayWidth(f));
+  };
+  let resumed = false;
+  // A blank line after the basis closes the row: the next text starts a row whose merged level-2 cell was printed above.
+  let basisClosed = false;
   rows.forEach((row) => {
     if (row.cells.length === 0) {
       if (!cur) return;
+      if (ptr === BASIS && (cur.cols[BASIS]?.length ?? 0) > 0) basisClosed = true;
       if (ptr === L2 && !cur.l2done && canonicalLevel2((cur.cols[L2] ?? []).join(''))) {
         cur.l2done = true;
         ptr = L3;
@@ -146,16 +156,45 @@ export function readStreamIndicators(rows: Row[]): RawIndicator[] {
       }
     }
     const head = frags[0] ?? '';
-    const startsRow = canonicalLevel2(head) !== null || isLevel2Prefix(head);
-    if (!cur || (startsRow && (ptr >= DESC || (cur.cols[VALUE]?.length ?? 0) > 0))) {
+    const fullLabel = exactLevel2(head);
+    const startsRow = fullLabel || isLevel2Prefix(head);
+    const has = (c: number) => (cur?.cols[c]?.length ?? 0) > 0;
+    // A label-like start ("服务对象满意度") while the description is still due is the description;
+    // the first characters of a label ("生态环境") right after a value may be the value's wrapped end.
+    const rowDone = fullLabel
+      ? has(VALUE) || ptr > DESC || (ptr === DESC && has(DESC))
+      : has(BASIS) || (ptr === VALUE && looksLikeValue((cur?.cols[VALUE] ?? []).join('')));
+    if (!cur || (startsRow && rowDone)) {
       if (!startsRow && cur === null) return;
       cur = { cols: [[], [], [], [], []], line: row.line, l2done: false };
       out.push(cur);
       ptr = L2;
     } else if (pageBreak && !cur.l2done) {
       ptr = L2;
+      resumed = true;
+    } else if (pageBreak && has(VALUE)) {
+      // A row split by a page break: the lines after the repeated header continue the cells that
+      // were full-width when the page ended (e.g. 三级指标 and 依据), left to right.
+      const full = [L3, DESC, VALUE, BASIS].filter((c) => {
+        const last = cur?.cols[c]?.at(-1);
+        return last !== undefined && displayWidth(last) >= (widest[c] ?? 0) - 2;
+      });
+      if (full.length >= frags.length) {
+        frags.forEach((f, k) => {
+          cur?.cols[full[k] as number]?.push(f);
+          note(full[k] as number, f);
+        });
+        ptr = full[frags.length - 1] as number;
+        pageBreak = false;
+        return;
+      }
+    } else if (basisClosed && cur.l2done) {
+      cur = { cols: [[...(cur.cols[L2] ?? [])], [], [], [], []], line: row.line, l2done: true };
+      out.push(cur);
+      ptr = L3;
     }
     pageBreak = false;
+    basisClosed = false;
     const row5 = cur;
     let col = ptr;
     frags.forEach((f, k) => {
@@ -170,12 +209,27 @@ export function readStreamIndicators(rows: Row[]): RawIndicator[] {
       }
       if (col > L2 && col < VALUE && STRONG_VALUE.test(f) && (row5.cols[VALUE]?.length ?? 0) === 0) col = VALUE;
       row5.cols[col]?.push(f);
+      note(col, f);
       if (col === L2 && exactLevel2((row5.cols[L2] ?? []).join(''))) row5.l2done = true;
     });
     ptr = col === L2 && row5.l2done ? L3 : col;
+    if (resumed && frags.length > 1) {
+      // After a page break the next lines continue the leftmost cell that is still wrapping.
+      const wrapping = [L3, DESC, VALUE].find((c) => {
+        const last = row5.cols[c]?.at(-1);
+        return last !== undefined && frags.includes(last) && displayWidth(last) >= (widest[c] ?? 0) - 2;
+      });
+      if (wrapping !== undefined) ptr = wrapping;
+    }
+    resumed = false;
   });
   return out.map(({ cols, line }) => {
     const [l2 = [], l3 = [], desc = [], value = [], basis = []] = cols;
+    // "增强办事群众对 24 小时" / "政务大厅…" / "≥100% 调查问卷": the number was description, the value comes later.
+    if (basis[0] !== undefined && STRONG_VALUE.test(basis[0]) && !STRONG_VALUE.test(value[0] ?? '')) {
+      desc.push(...value.splice(0));
+      value.push(basis.shift() as string);
+    }
     if (value.length === 0) {
       const fromDesc = desc[desc.length - 1];
       if (fromDesc !== undefined && looksLikeValue(fromDesc)) value.push(desc.pop() as string);
@@ -211,8 +265,15 @@ export function readAlignedIndicators(header: Row, rows: Row[]): RawIndicator[] 
     for (const s of starts) if (s.at <= at + 1) best = s;
     return best.col;
   };
+  // Room in each column: a cell wraps only when the next piece did not fit after the text above it.
+  const room = new Map<Column, number>();
+  starts.forEach((st, i) => {
+    const next = starts[i + 1];
+    room.set(st.col, next ? next.at - st.at - 2 : Number.POSITIVE_INFINITY);
+  });
   const out: RawIndicator[] = [];
   let cur: RawIndicator | null = null;
+  let lastWidth = new Map<Column, number>();
   let level1 = '';
   let level2 = '';
   for (const row of rows) {
@@ -220,17 +281,42 @@ export function readAlignedIndicators(header: Row, rows: Row[]): RawIndicator[] 
     const text = row.cells.join(' ');
     if (isIndicatorHeader(text) || isPageNoise(text)) continue;
     const line = emptyRaw(row.line);
+    const widths = new Map<Column, number>();
     row.cells.forEach((c, i) => {
       const col = columnAt(row.cols?.[i] ?? 0);
       line[col] = append(line[col], c);
+      widths.set(col, (widths.get(col) ?? 0) + displayWidth(c));
     });
-    const newLevel2 = canonicalLevel2(line.level2) !== null || isLevel2Prefix(line.level2);
-    const startsRow = newLevel2 || (line.value !== '' && line.level3 !== '' && (cur === null || cur.value !== ''));
-    if (!cur || startsRow) {
+    // A level-2 label wrapped in its narrow column ("社会效益指" / "标") continues the row above.
+    const continuesLevel2 =
+      cur !== null && line.level2 !== '' && !exactLevel2(cur.level2) && fitsLevel2(cur.level2 + line.level2);
+    // Every cell of a wrapped line continues a cell above that was full: its first piece did not fit there.
+    const newLabel =
+      !continuesLevel2 &&
+      (canonicalLevel2(line.level2) !== null || isLevel2Prefix(line.level2) || canonicalLevel1(line.level1) !== null);
+    // A whole value under a whole value is the next row's (two merged 成本指标 rows: 70.4万元, then 29.6万元).
+    const newValue = cur !== null && line.value !== '' && looksLikeValue(cur.value) && looksLikeValue(line.value);
+    const wrapped =
+      cur !== null &&
+      !newLabel &&
+      !newValue &&
+      [...widths.keys()].every((col) => {
+        if (col === 'basis') return true;
+        if (col === 'level2' && continuesLevel2) return true;
+        const above = lastWidth.get(col);
+        // The first unbreakable piece: a bracketed group, an ASCII run, or a character with the punctuation after it.
+        const first =
+          /^(?:[（(《“][^）)》”]{0,8}[）)》”]|[\x21-\x7e]+|.[、。，,；;：:）)》”！!？?]*)/u.exec(line[col])?.[0] ?? '';
+        // Slack of two wide characters: the gap between columns is not known (two spaces or more), and
+        // line-breaking rules may carry a character over with the punctuation after it ("环" / "境、").
+        return above !== undefined && above + displayWidth(first) + 4 > (room.get(col) ?? 0);
+      });
+    if (!cur || !wrapped) {
       if (line.level1 !== '') level1 = line.level1;
       if (line.level2 !== '') level2 = line.level2;
       cur = { ...line, level1: line.level1 || level1, level2: line.level2 || level2 };
       out.push(cur);
+      lastWidth = widths;
       continue;
     }
     for (const c of COLUMNS) {
@@ -238,6 +324,7 @@ export function readAlignedIndicators(header: Row, rows: Row[]): RawIndicator[] 
         if (line[c] !== '' && cur[c] !== line[c]) cur[c] = `${cur[c]}${line[c]}`;
       } else cur[c] = append(cur[c], line[c]);
     }
+    for (const [col, w] of widths) lastWidth.set(col, w);
     level1 = cur.level1;
     level2 = cur.level2;
   }

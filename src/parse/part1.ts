@@ -95,7 +95,15 @@ function readSubGoal(item: { title: string; body: string[] }): SubGoal {
  */
 export function readOverall(rawLines: string[]): Overall {
   const lines = rawLines
-    .map((l) => stripMarkers(l).replace(/^\t+/, '').replace(/\t/g, ' ').trim())
+    // Markdown headings and bold lines ("## 一、总体绩效目标") are headings like any other.
+    .map((l) =>
+      stripMarkers(l)
+        .replace(/^\t+/, '')
+        .replace(/\t/g, ' ')
+        .trim()
+        .replace(/^#{1,6}\s+/, '')
+        .replace(/^\*\*(.*)\*\*$/, '$1'),
+    )
     .filter((l) => l !== '');
   const goalH = lastIndex(lines, GOAL_H);
   const subH = firstIndex(lines, SUB_H, goalH + 1);

@@ -75,27 +75,30 @@ const MONTH_CELL = /^(3|6|10|12)\s*月\s*[底末]$/;
 const MONTH_INDEX: Record<string, number> = { '3': 0, '6': 1, '10': 2, '12': 3 };
 
 /**
- * In a grid, the row after the month headers holds the schedule cells. When fewer than four are
- * printed and each sits exactly in a month header's column, returns each cell's month (0-3);
- * otherwise undefined, and the cells are kept in order.
+ * The row after the month headers holds the schedule cells. When fewer than four are printed and
+ * each sits under a month header (same cell index in a grid, same display column in aligned text),
+ * returns each cell's month (0-3); otherwise undefined, and the cells are kept in order.
  */
-function alignedScheduleSlots(rows: Row[], cells: string[]): number[] | undefined {
-  if (cells.length >= 4) return undefined;
+function alignedScheduleSlots(rows: Row[], cells: string[], reader: RowReader): number[] | undefined {
+  if (cells.length >= 4 || reader === 'stream') return undefined;
   const at = rows.findIndex((r) => r.cells.filter((c) => MONTH_CELL.test(cleanText(c))).length >= 2);
   const header = rows[at];
   const values = rows.slice(at + 1).find((r) => r.cells.some((c) => c.trim() !== ''));
   if (!header || !values) return undefined;
-  const monthAt = new Map<number, number>();
+  const position = (r: Row, i: number) => (reader === 'aligned' ? (r.cols?.[i] ?? -99) : i);
+  const tolerance = reader === 'aligned' ? 3 : 0;
+  const months: { pos: number; month: number }[] = [];
   header.cells.forEach((c, i) => {
     const m = MONTH_CELL.exec(cleanText(c));
-    if (m?.[1]) monthAt.set(i, MONTH_INDEX[m[1]] as number);
+    if (m?.[1]) months.push({ pos: position(header, i), month: MONTH_INDEX[m[1]] as number });
   });
   const slots: number[] = [];
   for (let i = 0; i < values.cells.length; i++) {
-    if ((values.cells[i] ?? '').trim() === '') continue;
-    const month = monthAt.get(i);
-    if (month === undefined) return undefined;
-    slots.push(month);
+    if (!/^-?\d/.test((values.cells[i] ?? '').trim())) continue;
+    const pos = position(values, i);
+    const match = months.find((m) => Math.abs(m.pos - pos) <= tolerance);
+    if (!match) return undefined;
+    slots.push(match.month);
   }
   return slots.length === cells.length ? slots : undefined;
 }
@@ -219,8 +222,7 @@ export function readTables(rows: Row[], reader: RowReader, diag: DiagnosticSink)
           seq,
         );
     } else diag.add('warning', 'BUDGET_MISSING', '预算数缺失或无法读取', firstLine, seq);
-    const slots =
-      reader === 'grid' ? alignedScheduleSlots(rows.slice(span.codeRow, headerEnd), h.scheduleCells) : undefined;
+    const slots = alignedScheduleSlots(rows.slice(span.codeRow, headerEnd), h.scheduleCells, reader);
     const sched = buildSchedule(h.scheduleCells, h.months.length, h.total, slots);
     for (const p of sched.problems) diag.add(p.severity, p.code, p.message, firstLine, seq);
     if (h.scheduleJunk.length)

@@ -54,41 +54,48 @@ const NO_END = /[（《「『【〔“‘([{]$/;
  * spaces (dropped at the break), and at every newline. Closing punctuation never starts a line and
  * opening punctuation never ends one (the character before moves down with it). A Latin/digit run
  * longer than the width is cut by character.
+ * @param firstWidth width of the first line (an indented paragraph), default `width`
  */
-export function wrapText(text: string, width: number): string[] {
-  if (text.includes('\n')) return text.split(/\s*\n\s*/).flatMap((part) => wrapText(part, width));
-  const w = Math.max(width, 2);
+export function wrapText(text: string, width: number, firstWidth = width): string[] {
+  if (text.includes('\n'))
+    return text.split(/\s*\n\s*/).flatMap((part, i) => wrapText(part, width, i === 0 ? firstWidth : width));
   const lines: string[] = [];
   let line: string[] = [];
-  const widthOf = (us: string[]) => displayWidth(us.join(''));
-  const flush = () => {
+  let used = 0;
+  const room = () => Math.max(lines.length === 0 ? firstWidth : width, 2) - used;
+  const push = (u: string) => {
+    line.push(u);
+    used += displayWidth(u);
+  };
+  const flush = (carry: string[] = []) => {
     while (line[line.length - 1] === ' ') line.pop();
     if (line.length) lines.push(line.join(''));
     line = [];
+    used = 0;
+    for (const u of carry) push(u);
   };
   for (const u of units(text.trim())) {
     if (u === ' ') {
-      if (line.length && widthOf(line) + 1 <= w) line.push(' ');
+      if (line.length && room() >= 1) push(' ');
       else flush();
       continue;
     }
-    const uw = displayWidth(u);
-    if (widthOf(line) + uw <= w) {
-      line.push(u);
+    if (displayWidth(u) <= room()) {
+      push(u);
       continue;
     }
-    let carry: string[] = [];
-    if (NO_START.test(u) && line.length > 1 && line[line.length - 1] !== ' ') carry = [line.pop() as string];
+    const carry: string[] = [];
+    if (NO_START.test(u) && line.length > 1 && line[line.length - 1] !== ' ') carry.push(line.pop() as string);
     while (line.length > 1 && NO_END.test(line[line.length - 1] as string)) carry.unshift(line.pop() as string);
-    flush();
-    line = carry;
-    if (widthOf(line) + uw <= w || line.length) {
-      line.push(u);
+    used = displayWidth(line.join(''));
+    flush(carry);
+    if (displayWidth(u) <= room() || line.length) {
+      push(u);
       continue;
     }
     for (const ch of u) {
-      if (widthOf(line) + charWidth(ch) > w) flush();
-      line.push(ch);
+      if (charWidth(ch) > room()) flush();
+      push(ch);
     }
   }
   flush();

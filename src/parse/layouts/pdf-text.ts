@@ -1,9 +1,17 @@
-import { looksLikeValue } from '../indicator-value';
+import { readValue } from '../indicator-value';
 import { type Layout, type Row, splitLines } from './layout';
 
 const CJK_END = /[\u3400-\u9fff）)》”。，；：、]$/;
 const CJK_START = /^[\u3400-\u9fff（(《“]/;
 const COMPARATOR_START = /^(≥|≤|>|<|=|＞|＜|不低于|不少于|不高于|不超过|\$\\[gl]e)/;
+
+/** A number with a known unit or comparator and nothing left over ("321 辆", "100%"), or a date ("2024 年年底"). */
+function isCleanValue(s: string): boolean {
+  const { value, leftover } = readValue(s);
+  return (
+    value.kind === 'date' || (value.number !== null && leftover === '' && (value.unit !== null || value.op !== null))
+  );
+}
 
 /**
  * Splits a PDF text line into cell fragments. Cells are separated by single spaces, but PDF
@@ -16,20 +24,35 @@ export function splitFragments(line: string): string[] {
     .split(/[ \t\u00a0\u3000]+/)
     .filter((t) => t !== '');
   const out: string[] = [];
-  for (const t of tokens) {
+  tokens.forEach((t, i) => {
     const prev = out[out.length - 1];
+    const next = tokens[i + 1];
     if (prev === undefined) {
       out.push(t);
-      continue;
+      return;
+    }
+    // "2024 年年 底", "2024 年底 前": a date broken by a space stays one cell.
+    const dateTail =
+      (/^(前|底|末|内|完成|前完成|底前|底完成)$/.test(t) && readValue(prev).value.kind === 'date') ||
+      (/^\d{4}\s*年$/.test(prev) && /^\d{1,2}(\s*月.*)?$/.test(t));
+    if ((/^\d/.test(prev) && !isCleanValue(prev) && isCleanValue(`${prev} ${t}`)) || dateTail) {
+      out[out.length - 1] = `${prev} ${t}`;
+      return;
     }
     const split =
       COMPARATOR_START.test(t) ||
+      (/^\d/.test(t) &&
+        isCleanValue(prev) &&
+        !isCleanValue(`${prev} ${t}`) &&
+        !(next !== undefined && isCleanValue(`${prev} ${t} ${next}`))) ||
       /[%％]$/.test(prev) ||
       (CJK_END.test(prev) && CJK_START.test(t)) ||
-      (CJK_END.test(prev) && /^\d/.test(t) && looksLikeValue(t));
+      (CJK_END.test(prev) &&
+        /^\d/.test(t) &&
+        (isCleanValue(t) || (next !== undefined && isCleanValue(`${t} ${next}`))));
     if (split) out.push(t);
     else out[out.length - 1] = `${prev} ${t}`;
-  }
+  });
   return out;
 }
 

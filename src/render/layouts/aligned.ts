@@ -73,7 +73,13 @@ function indicatorLines(r: RowModel, c: Columns): string[] {
   return gridLines(texts.map((text, i) => ({ at: c.starts[i] ?? 0, width: c.widths[i] ?? 10, text })));
 }
 
-function tableLines(t: TableModel, c: Columns, page: { n: number }): string[] {
+/** Running page state: page number and lines used on the current page (pages flow across tables). */
+interface Page {
+  n: number;
+  used: number;
+}
+
+function tableLines(t: TableModel, c: Columns, page: Page): string[] {
   const L = c.label;
   const wide = c.page - L;
   const unit = t.unitCode === null ? '' : `${t.unitCode} ${t.unitName}`;
@@ -119,18 +125,19 @@ function tableLines(t: TableModel, c: Columns, page: { n: number }): string[] {
   );
   const header = placeLine(INDICATOR_HEADER.map((h, i) => ({ at: c.starts[i] ?? 0, text: h })));
   out.push(header);
-  let used = out.length;
+  page.used += out.length;
   for (const r of t.rows) {
     for (const line of indicatorLines(r, c)) {
-      if (used >= c.pageLength) {
+      if (page.used >= c.pageLength) {
         page.n++;
         out.push('', center(`- ${page.n} -`, c.page), '', header);
-        used = 1;
+        page.used = 1;
       }
       out.push(line);
-      used++;
+      page.used++;
     }
   }
+  page.used += 2;
   out.push('');
   return out;
 }
@@ -160,7 +167,7 @@ function frontLines(doc: TargetDocument, opts: RenderOptions, c: Columns): strin
         out.push(`    ${b.text}`);
         break;
       default: {
-        const lines = wrapText(b.text, c.page - 4);
+        const lines = wrapText(b.text, c.page - 4, c.page - 8);
         out.push(...lines.map((l, i) => (i === 0 ? `    ${l}` : l)));
       }
     }
@@ -178,9 +185,8 @@ export function renderAligned(doc: TargetDocument, tables: TableModel[], opts: R
   const rnd = opts.seed === undefined ? null : createRandom(opts.seed);
   const c = columns(rnd);
   const lines = frontLines(doc, opts, c);
-  const page = { n: 2 };
+  const page: Page = { n: 1, used: 0 };
   for (const t of tables) {
-    page.n++;
     lines.push('', ...tableLines(t, c, page));
   }
   return `${lines.join('\n')}\n`;
