@@ -29,6 +29,7 @@ const HEADER_KEYS: Record<Column, string[]> = {
 
 /** True for the indicator header row (一级指标 二级指标 三级指标 …), also when repeated after a page break. */
 export function isIndicatorHeader(text: string): boolean {
+  if (!text.includes('指')) return false;
   const k = labelKey(text);
   return (k.includes('一级指标') && k.includes('二级指标')) || (k.includes('三级指标') && k.includes('指标值'));
 }

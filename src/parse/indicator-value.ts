@@ -182,6 +182,19 @@ export interface ValueReading {
 
 /** `parseValue` plus what was left over, so callers can report it. */
 export function readValue(raw: string): ValueReading {
+  // Documents repeat the same few values ("≥95%") thousands of times: remember recent readings.
+  const known = MEMO.get(raw);
+  if (known) return { value: { ...known.value }, leftover: known.leftover, spill: known.spill };
+  const reading = readValueUncached(raw);
+  if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
+  MEMO.set(raw, reading);
+  return { value: { ...reading.value }, leftover: reading.leftover, spill: reading.spill };
+}
+
+const MEMO = new Map<string, ValueReading>();
+const MEMO_LIMIT = 10_000;
+
+function readValueUncached(raw: string): ValueReading {
   const printed = raw.replace(/[\s\u00a0]+/g, ' ').trim();
   const s = normalizeValueText(raw);
   if (s === '')

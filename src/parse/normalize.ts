@@ -17,22 +17,20 @@ const FULL_WIDTH_MAP: Record<string, string> = {
   '　': ' ',
 };
 
+const FULL_WIDTH_RE = /[\uff01-\uff5e\u3000]/g;
+
 /** Full-width ASCII (digits, letters, ％＞＜＝ …) to half-width; Chinese punctuation is kept. */
 export function toHalfWidth(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const code = ch.codePointAt(0) ?? 0;
+  FULL_WIDTH_RE.lastIndex = 0;
+  if (!FULL_WIDTH_RE.test(s)) return s;
+  return s.replace(FULL_WIDTH_RE, (ch) => {
     const mapped = FULL_WIDTH_MAP[ch];
-    if (mapped !== undefined) out += mapped;
-    else if (
-      (code >= 0xff10 && code <= 0xff19) ||
-      (code >= 0xff21 && code <= 0xff3a) ||
-      (code >= 0xff41 && code <= 0xff5a)
-    )
-      out += String.fromCodePoint(code - 0xfee0);
-    else out += ch;
-  }
-  return out;
+    if (mapped !== undefined) return mapped;
+    const code = ch.charCodeAt(0);
+    const isAlnum =
+      (code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a);
+    return isAlnum ? String.fromCharCode(code - 0xfee0) : ch;
+  });
 }
 
 const LATEX_REPLACEMENTS: [RegExp, string][] = [
@@ -58,6 +56,7 @@ export function stripMarkers(s: string): string {
   return s.replace(/\[bookmark:[^\]]*\]/g, '').replace(/<\/?(p|br|span|div|b|strong|i|em)\b[^>]*>/gi, ' ');
 }
 
+const NEEDS_CLEANING = /[\s$<[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00a0]/;
 const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef“”‘’《》（）【】';
 const SPACE_NEAR_CJK = new RegExp(`(?<=[${CJK}])[ \\t\\u00a0]+|[ \\t\\u00a0]+(?=[${CJK}])`, 'g');
 
@@ -66,6 +65,7 @@ const SPACE_NEAR_CJK = new RegExp(`(?<=[${CJK}])[ \\t\\u00a0]+|[ \\t\\u00a0]+(?=
  * extraction leaves next to Chinese characters ("2023 年巨鹿", "24 小时") dropped.
  */
 export function cleanText(s: string): string {
+  if (!NEEDS_CLEANING.test(s)) return s;
   return stripLatex(stripMarkers(s))
     .replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
     .replace(/\s*\n\s*/g, ' ')
@@ -76,6 +76,7 @@ export function cleanText(s: string): string {
 
 /** Key for comparing labels: half-width, no whitespace, ASCII parentheses. */
 export function labelKey(s: string): string {
+  if (s.length < 40 && /^[\u4e00-\u9fff]*$/.test(s)) return s;
   return toHalfWidth(stripMarkers(s))
     .replace(/[\s\u00a0]+/g, '')
     .replace(/（/g, '(')

@@ -55,12 +55,7 @@ export interface HeaderFields {
 
 /** Length-preserving normalisation so that label positions map back to the printed text. */
 function normalizeForLabels(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const h = ch === '（' ? '(' : ch === '）' ? ')' : toHalfWidth(ch);
-    out += h.length === ch.length ? h : ch;
-  }
-  return out;
+  return toHalfWidth(s).replace(/（/g, '(').replace(/）/g, ')');
 }
 
 function pieces(s: string): string[] {

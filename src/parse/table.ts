@@ -35,7 +35,9 @@ interface TableSpan {
 function findTables(rows: Row[]): TableSpan[] {
   const codeRows: number[] = [];
   rows.forEach((r, i) => {
-    if (r.cells.length > 0 && labelKey(r.cells.join('')).includes('项目编码')) codeRows.push(i);
+    if (r.cells.length === 0) return;
+    const joined = r.cells.join('');
+    if (joined.includes('码') && labelKey(joined).includes('项目编码')) codeRows.push(i);
   });
   const spans: TableSpan[] = [];
   codeRows.forEach((ci, k) => {

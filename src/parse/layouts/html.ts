@@ -25,8 +25,11 @@ export function decodeEntities(s: string): string {
 const BLOCK_TAGS = new Set(['p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'title', 'section', 'article']);
 const SKIP_TAGS = new Set(['script', 'style', 'head']);
 
-function attr(attrs: string, name: string): number {
-  const m = new RegExp(`${name}\\s*=\\s*["']?(\\d+)`, 'i').exec(attrs);
+const SPAN_RE = { rowspan: /rowspan\s*=\s*["']?(\d+)/i, colspan: /colspan\s*=\s*["']?(\d+)/i };
+
+function attr(attrs: string, name: 'rowspan' | 'colspan'): number {
+  if (!attrs) return 1;
+  const m = SPAN_RE[name].exec(attrs);
   const n = m?.[1] ? Number(m[1]) : 1;
   return Number.isFinite(n) && n >= 1 ? Math.min(n, 100) : 1;
 }

@@ -19,12 +19,16 @@ export const LAYOUTS: readonly Layout[] = [
   pdfTextLayout,
 ];
 
+const DETECT_LINES = 4000;
+
 /** Picks the layout with the highest detection score (PDF text when nothing else scores). */
 export function detectLayout(lines: string[]): Layout {
+  // The first few thousand lines tell the layout as well as all of them would.
+  const sample = lines.length > DETECT_LINES ? lines.slice(0, DETECT_LINES) : lines;
   let best: Layout = pdfTextLayout;
   let bestScore = 0;
   for (const layout of LAYOUTS) {
-    const score = layout.detect(lines);
+    const score = layout.detect(sample);
     if (score > bestScore) {
       best = layout;
       bestScore = score;

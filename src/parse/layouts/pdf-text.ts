@@ -19,6 +19,7 @@ function isCleanValue(s: string): boolean {
  * Chinese text, before a comparator, after a percentage, or before a value.
  */
 export function splitFragments(line: string): string[] {
+  if (!/\S[ \t\u00a0\u3000]+\S/.test(line)) return [line.trim()];
   const tokens = line
     .trim()
     .split(/[ \t\u00a0\u3000]+/)

@@ -6,7 +6,11 @@ export const tsvLayout: Layout = {
   reader: 'grid',
   detect(lines) {
     let n = 0;
-    for (const l of lines) if (!l.startsWith('\t') && l.split('\t').filter((c) => c.trim() !== '').length >= 3) n++;
+    for (const l of lines) {
+      const first = l.indexOf('\t');
+      if (first <= 0 || l.indexOf('\t', first + 1) < 0) continue;
+      if (l.split('\t').filter((c) => c.trim() !== '').length >= 3) n++;
+    }
     return n * 2;
   },
   rows(text) {
