@@ -115,7 +115,9 @@ async function parallel(n: number): Promise<number> {
     () => new Worker(source, { eval: true, workerData: { bundle: pathToFileURL(bundle).href } }),
   );
   const shares: string[][] = workers.map(() => []);
-  corpus.forEach((item, i) => shares[i % n]?.push(item.text));
+  corpus.forEach((item, i) => {
+    shares[i % n]?.push(item.text);
+  });
   const run = () =>
     Promise.all(
       workers.map(
