@@ -1,4 +1,4 @@
-import { type ParseResult, SCHEDULE_MONTHS } from '../parse';
+import { type ParseResult, SCHEDULE_MONTHS, toHalfWidth } from '../parse';
 import type { TableName } from './schema';
 
 export type Cell = string | number | boolean | null;
@@ -69,7 +69,7 @@ export function toRecords(results: readonly ParseResult[]): Records {
         const printed = p.schedule.raw[i] ?? null;
         const amount =
           p.schedule.kind === 'amount' && printed !== null
-            ? Number(printed.replace(/[^\d.]/g, ''))
+            ? Number(toHalfWidth(printed).replace(/[^\d.]/g, ''))
             : share !== null && p.budget.total !== null
               ? round6((share / 100) * p.budget.total)
               : null;

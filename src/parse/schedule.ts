@@ -1,4 +1,5 @@
 import { round6 } from './money';
+import { toHalfWidth } from './normalize';
 import type { Percent, Schedule, WanYuan } from './types';
 
 /** Result of reading the printed schedule cells, with what needs a diagnostic. */
@@ -59,8 +60,9 @@ export function buildSchedule(
       severity: 'info',
       message: `资金支出计划印有 ${months} 个月份标题、${kept.length} 个数值`,
     });
-  const nums = kept.map((c) => Number(c.replace(/[%\s,]/g, '')));
-  const hasPercent = kept.some((c) => c.includes('%'));
+  const halfWidth = kept.map(toHalfWidth);
+  const nums = halfWidth.map((c) => Number(c.replace(/[%\s,]/g, '')));
+  const hasPercent = halfWidth.some((c) => c.includes('%'));
   const last = nums[nums.length - 1] ?? 0;
   const max = Math.max(...nums);
   let kind: Schedule['kind'] = 'percent';

@@ -141,12 +141,16 @@ export function readHeaderFields(joined: string): HeaderFields {
     if (h.field !== 'schedule' && h.field !== 'month') continue;
     if (h.month !== undefined) months.push(h.month);
     const end = kept[i + 1]?.start ?? joined.length;
-    const area = normalizeForLabels(joined.slice(h.end, end));
-    for (const tok of area.split(new RegExp(`[\\s${SEP}]+`))) {
-      if (tok === '') continue;
-      if (/^-?\d+(\.\d+)?%?$/.test(tok)) scheduleCells.push(tok);
-      else if (/^-?\d+(\.\d+)?(%|万元)?[,，;；]?$/.test(tok)) scheduleCells.push(tok.replace(/[,，;；]$/, ''));
-      else scheduleJunk.push(tok);
+    // Tokens are recognised on the normalised text but kept as printed (full-width digits stay).
+    const printed = joined.slice(h.end, end);
+    const area = normalizeForLabels(printed);
+    const tokenRe = new RegExp(`[^\\s${SEP}]+`, 'g');
+    for (let m = tokenRe.exec(area); m !== null; m = tokenRe.exec(area)) {
+      const tok = m[0];
+      const asPrinted = printed.slice(m.index, m.index + tok.length);
+      if (/^-?\d+(\.\d+)?%?$/.test(tok)) scheduleCells.push(asPrinted);
+      else if (/^-?\d+(\.\d+)?(%|万元)?[,，;；]?$/.test(tok)) scheduleCells.push(asPrinted.replace(/[,，;；]$/, ''));
+      else scheduleJunk.push(asPrinted);
     }
   }
   return {

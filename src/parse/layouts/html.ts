@@ -1,4 +1,4 @@
-import { type Layout, type Row, splitLines } from './layout';
+import type { Layout, Row } from './layout';
 
 const ENTITIES: Record<string, string> = {
   nbsp: ' ',
@@ -65,18 +65,18 @@ export const htmlLayout: Layout = {
     const rows: Row[] = [];
     let depth = 0;
     let skip = 0;
-    let outside = '';
-    let outsideLine = 1;
+    // Text outside tables, one entry per block, each with the source line where its text starts.
+    let outside: { text: string; line: number }[] = [{ text: '', line: 1 }];
     let rowCells: OpenCell[] | null = null;
     let rowLine = 1;
     let cell: OpenCell | null = null;
     let spans: number[] = [];
     const flushOutside = () => {
-      for (const l of splitLines(decodeEntities(outside))) {
-        const t = l.replace(/\s+/g, ' ').trim();
-        if (t) rows.push({ cells: [t], line: outsideLine });
+      for (const block of outside) {
+        const t = decodeEntities(block.text).replace(/\s+/g, ' ').trim();
+        if (t) rows.push({ cells: [t], line: block.line });
       }
-      outside = '';
+      outside = [{ text: '', line: 1 }];
     };
     const closeCell = () => {
       if (cell && rowCells) rowCells.push(cell);
@@ -123,9 +123,10 @@ export const htmlLayout: Layout = {
       if (skip === 0) {
         if (cell) cell.text += chunk.replace(/\s+/g, ' ');
         else if (depth === 0) {
-          if (outside.trim() === '')
-            outsideLine = lineAt(m.index - chunk.length + (chunk.length - chunk.trimStart().length));
-          outside += chunk.replace(/\s+/g, ' ');
+          const block = outside[outside.length - 1] as { text: string; line: number };
+          if (block.text.trim() === '' && chunk.trim() !== '')
+            block.line = lineAt(m.index - chunk.length + (chunk.length - chunk.trimStart().length));
+          block.text += chunk;
         }
       }
       if (m[2] === undefined) continue;
@@ -162,12 +163,12 @@ export const htmlLayout: Layout = {
         }
       } else if (BLOCK_TAGS.has(tag)) {
         if (cell) cell.text += '\n';
-        else if (depth === 0) outside += '\n';
+        else if (depth === 0) outside.push({ text: '', line: lineAt(m.index) });
       }
     }
     const tail = text.slice(last);
     if (cell) (cell as OpenCell).text += tail;
-    else if (depth === 0) outside += tail;
+    else if (depth === 0) outside.push({ text: tail, line: lineAt(last) });
     closeRow();
     flushOutside();
     return rows;
