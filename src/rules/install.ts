@@ -1,0 +1,94 @@
+import type { Db } from '../db';
+import { ident, literal, qualified } from '../db/sql';
+import { RULES } from './catalog';
+import type { Rule } from './define';
+
+/** Schema holding one view per rule and the catalogue table. */
+export const RULES_SCHEMA = 'rules';
+
+/** Penalty per finding by severity, and how many findings of one rule count at most (so one repeated fault does not zero a score). */
+export const PENALTY = { high: 10, warning: 5, info: 1 } as const;
+export const MAX_COUNTED_PER_RULE = 3;
+
+/**
+ * Installs the rules: `rules.<id>` views, the `rules.catalog` table, the `findings` view that unions
+ * every rule with its metadata, document/project/indicator context and the budget at stake, and the
+ * score views `project_scores`, `department_scores` and `region_scores`.
+ */
+export async function installRules(db: Db, rules: readonly Rule[] = RULES): Promise<void> {
+  await db.exec(`CREATE SCHEMA IF NOT EXISTS ${ident(RULES_SCHEMA)}`);
+  for (const r of rules) await db.exec(`CREATE OR REPLACE VIEW ${qualified(RULES_SCHEMA, r.id)} AS ${r.sql}`);
+  await db.exec(`CREATE OR REPLACE TABLE ${qualified(RULES_SCHEMA, 'catalog')} (
+  rule_id VARCHAR, category VARCHAR, severity VARCHAR, source VARCHAR, title_zh VARCHAR, title_en VARCHAR, rationale VARCHAR, suggestion VARCHAR, penalty INTEGER)`);
+  if (rules.length)
+    await db.exec(
+      `INSERT INTO ${qualified(RULES_SCHEMA, 'catalog')} VALUES ${rules
+        .map(
+          (r) =>
+            `(${[r.id, r.category, r.severity, r.source, r.title.zh, r.title.en, r.rationale, r.suggestion].map(literal).join(', ')}, ${PENALTY[r.severity]})`,
+        )
+        .join(',\n')}`,
+    );
+  const union = rules.length
+    ? rules
+        .map(
+          (r) =>
+            `SELECT ${literal(r.id)} AS rule_id, doc_id, project_id, indicator_id, message FROM ${qualified(RULES_SCHEMA, r.id)}`,
+        )
+        .join('\nUNION ALL\n')
+    : 'SELECT NULL::VARCHAR AS rule_id, NULL::VARCHAR AS doc_id, NULL::VARCHAR AS project_id, NULL::VARCHAR AS indicator_id, NULL::VARCHAR AS message WHERE FALSE';
+  await db.exec(`CREATE OR REPLACE VIEW findings AS
+SELECT f.rule_id, c.category, c.severity, c.title_zh, c.suggestion, c.source,
+       f.doc_id, d.file, d.year, d.region, d.department,
+       f.project_id, p.seq, p.name AS project_name, p.unit_name,
+       f.indicator_id, i.row_no, i.level1, i.level2, i.level3, i.value_raw,
+       f.message,
+       coalesce(p.budget_wan, CASE WHEN f.project_id IS NULL THEN d.budget_wan END) AS budget_wan
+FROM (${union}) f
+JOIN ${qualified(RULES_SCHEMA, 'catalog')} c USING (rule_id)
+JOIN documents d ON d.doc_id = f.doc_id
+LEFT JOIN projects p ON p.project_id = f.project_id
+LEFT JOIN indicators i ON i.indicator_id = f.indicator_id`);
+  await db.exec(`CREATE OR REPLACE VIEW project_scores AS
+WITH per_rule AS (
+  SELECT project_id, rule_id, any_value(severity) AS severity, count(*) AS n, least(count(*), ${MAX_COUNTED_PER_RULE}) * any_value(c.penalty) AS penalty
+  FROM findings JOIN ${qualified(RULES_SCHEMA, 'catalog')} c USING (rule_id, severity)
+  WHERE project_id IS NOT NULL GROUP BY project_id, rule_id
+)
+SELECT p.project_id, p.doc_id, p.year, p.region, p.department, p.seq, p.name, p.budget_wan,
+       greatest(0, 100 - coalesce(sum(r.penalty), 0)) AS score,
+       coalesce(sum(r.n), 0) AS findings,
+       coalesce(sum(r.n) FILTER (WHERE r.severity = 'high'), 0) AS high_findings
+FROM projects p LEFT JOIN per_rule r USING (project_id)
+GROUP BY ALL`);
+  await db.exec(`CREATE OR REPLACE VIEW department_scores AS
+WITH doc_level AS (
+  SELECT doc_id, sum(least(n, 1) * penalty) AS penalty, sum(n) AS n FROM (
+    SELECT doc_id, rule_id, count(*) AS n, any_value(c.penalty) AS penalty
+    FROM findings JOIN ${qualified(RULES_SCHEMA, 'catalog')} c USING (rule_id, severity)
+    WHERE project_id IS NULL GROUP BY doc_id, rule_id) GROUP BY doc_id
+), weighted AS (
+  SELECT doc_id, sum(score * coalesce(budget_wan, 0)) / nullif(sum(coalesce(budget_wan, 0)), 0) AS by_budget, avg(score) AS plain,
+         sum(findings) AS findings, sum(high_findings) AS high_findings,
+         sum(CASE WHEN high_findings > 0 THEN budget_wan ELSE 0 END) AS budget_with_high_wan
+  FROM project_scores GROUP BY doc_id
+)
+SELECT d.doc_id, d.year, d.region, d.department, d.budget_wan, d.project_count,
+       round(greatest(0, coalesce(w.by_budget, w.plain, 100) - coalesce(l.penalty, 0)), 1) AS score,
+       coalesce(w.findings, 0) + coalesce(l.n, 0) AS findings, coalesce(w.high_findings, 0) AS high_findings,
+       coalesce(w.budget_with_high_wan, 0) AS budget_with_high_wan
+FROM documents d LEFT JOIN weighted w USING (doc_id) LEFT JOIN doc_level l USING (doc_id)`);
+  await db.exec(`CREATE OR REPLACE VIEW region_scores AS
+SELECT year, region, count(*) AS departments, round(sum(budget_wan), 2) AS budget_wan,
+       round(sum(score * budget_wan) / nullif(sum(budget_wan), 0), 1) AS score, sum(findings) AS findings
+FROM department_scores GROUP BY year, region`);
+}
+
+/** Grade of a 0-100 score: 优 ≥90, 良 80-89, 中 60-79, 差 <60 (the self-evaluation bands of 财预〔2020〕10号). */
+export function grade(score: number): '优' | '良' | '中' | '差' {
+  return score >= 90 ? '优' : score >= 80 ? '良' : score >= 60 ? '中' : '差';
+}
+
+/** The same grade in SQL, for views and the console. */
+export const GRADE_SQL = (column: string) =>
+  `CASE WHEN ${column} >= 90 THEN '优' WHEN ${column} >= 80 THEN '良' WHEN ${column} >= 60 THEN '中' ELSE '差' END`;
