@@ -3,6 +3,7 @@ import { type Db, loadDataset, replaceDocuments } from '../db';
 import { openBrowserDb } from '../db/browser';
 import { type DocumentRow, documentsQuery } from '../db/queries';
 import type { Locale } from '../i18n';
+import { installRules } from '../rules';
 import { parseInWorker } from '../worker';
 import { store } from './store';
 
@@ -38,6 +39,7 @@ export async function startApp(baseUrl: string = document.baseURI): Promise<void
     const [db, dataset] = await Promise.all([getAppDb(), fetchDataset(baseUrl)]);
     setEngine({ status: 'loading', progress: null });
     await loadDataset(db, dataset.tables);
+    await installRules(db);
     await refreshDocuments();
     setEngine({ status: 'ready', progress: 1 });
   } catch (err) {

@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/parse';
+import { installRules } from '../../src/rules';
 import { type AppServer, buildAndServe, ROOT } from '../util/app-server';
 import { launchChromium } from '../util/browser';
+import { getSampleDb } from '../util/duckdb';
 
 const DATA = join(ROOT, 'data');
 const FILES = readdirSync(DATA)
@@ -93,6 +95,19 @@ describe('dashboard (built app in Chromium, network limited to its own origin)',
     const cell = page.getByTestId('sql-result').locator('tbody td').first();
     await cell.waitFor();
     expect(await cell.textContent()).toBe('67');
+  });
+
+  it('has the rules installed: findings in the browser equal findings on the Node engine', async () => {
+    const db = await getSampleDb();
+    await installRules(db);
+    const [expected] = await db.query<{ n: number }>('SELECT count(*) AS n FROM findings');
+    const input = page.locator('#sql-input');
+    await input.fill('SELECT count(*) AS n FROM findings');
+    await input.press('Control+Enter');
+    await page
+      .getByTestId('sql-result')
+      .locator('tbody td', { hasText: String(expected?.n) })
+      .waitFor();
   });
 
   it('shows a failing query with its message and SQL', async () => {
