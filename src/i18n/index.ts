@@ -1,7 +1,13 @@
+import consoleMessages from './console';
+import overview from './overview';
+import pages from './pages';
+import review from './review';
+import shell from './shell';
+
 /** UI languages. */
 export type Locale = 'zh' | 'en';
 
-const zh = {
+const core = {
   title: '绩效透视 Target Lens',
   tagline: '部门预算绩效文本解析',
   switchLocale: 'English',
@@ -51,6 +57,9 @@ const zh = {
   importFailed: '导入失败',
 };
 
+/** Feature message tables live beside this file (one module per view); each has the same keys in zh and en. */
+const zh = { ...core, ...shell.zh, ...overview.zh, ...review.zh, ...consoleMessages.zh, ...pages.zh };
+
 /** Message keys shared by every locale. */
 export type MessageKey = keyof typeof zh;
 
@@ -61,6 +70,11 @@ export type Messages = Record<MessageKey, string>;
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = {
   zh,
   en: {
+    ...shell.en,
+    ...overview.en,
+    ...review.en,
+    ...consoleMessages.en,
+    ...pages.en,
     title: 'Target Lens 绩效透视',
     tagline: 'Budget performance targets, parsed',
     switchLocale: '中文',

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { DocumentRow } from '../db/queries';
 import type { Locale } from '../i18n';
+import { DEFAULT_ROUTE, EMPTY_FILTERS, type Filters, type Route } from './route';
 
 /** Engine and dataset start-up, shown as the loading screen. */
 export interface EngineState {
@@ -23,6 +24,8 @@ export interface ImportState {
 
 export interface AppState {
   locale: Locale;
+  route: Route;
+  filters: Filters;
   engine: EngineState;
   /** Bumped whenever the tables change, so queries re-run. */
   dataVersion: number;
@@ -32,6 +35,8 @@ export interface AppState {
 
 export const initialState: AppState = {
   locale: 'zh',
+  route: DEFAULT_ROUTE,
+  filters: EMPTY_FILTERS,
   engine: { status: 'starting', progress: null, error: null },
   dataVersion: 0,
   documents: [],

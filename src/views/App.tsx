@@ -1,21 +1,30 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { messages } from '../i18n';
-import { setLocale, startApp, store } from '../store';
+import { setLocale, startApp, store, syncWithUrl } from '../store';
+import { ConsoleView } from './console/ConsoleView';
 import { DocumentsTable } from './DocumentsTable';
+import { DepartmentsView } from './departments/DepartmentsView';
+import { ProjectView } from './departments/ProjectView';
+import { FilterBar } from './FilterBar';
 import { ImportButton } from './ImportButton';
-import { SqlPanel } from './SqlPanel';
+import { Nav } from './Nav';
+import { OverviewView } from './overview/OverviewView';
+import { ReviewView } from './review/ReviewView';
 import { StatusMessage } from './StatusMessage';
 
-/** The dashboard: starts DuckDB, loads the dataset, lists documents, runs SQL. */
+/** The dashboard: starts DuckDB, loads the dataset, then shows the view the URL names. */
 export function App() {
   const locale = useStore(store, (s) => s.locale);
   const engine = useStore(store, (s) => s.engine);
+  const view = useStore(store, (s) => s.route.view);
   const documents = useStore(store, (s) => s.documents);
   const t = messages(locale);
 
   useEffect(() => {
+    const stop = syncWithUrl();
     void startApp();
+    return stop;
   }, []);
 
   useEffect(() => {
@@ -31,20 +40,30 @@ export function App() {
           <h1>{t.title}</h1>
           <p className="tagline">{t.tagline}</p>
         </div>
+        <Nav t={t} />
         <button type="button" className="locale" onClick={() => setLocale(locale === 'zh' ? 'en' : 'zh')}>
           {t.switchLocale}
         </button>
       </header>
       <main>
-        <h2>{t.documents}</h2>
         {engine.status === 'starting' && <StatusMessage kind="loading" title={`${t.loading}${progress}`} />}
         {engine.status === 'loading' && <StatusMessage kind="loading" title={t.loadingData} />}
         {engine.status === 'error' && <StatusMessage kind="error" title={t.errorTitle} detail={engine.error ?? ''} />}
         {engine.status === 'ready' && (
           <>
-            <ImportButton t={t} />
-            <DocumentsTable documents={documents} t={t} />
-            <SqlPanel t={t} />
+            {view !== 'console' && view !== 'documents' && <FilterBar t={t} severity={view === 'review'} />}
+            {view === 'overview' && <OverviewView t={t} />}
+            {view === 'review' && <ReviewView t={t} />}
+            {view === 'departments' && <DepartmentsView t={t} />}
+            {view === 'project' && <ProjectView t={t} />}
+            {view === 'console' && <ConsoleView t={t} />}
+            {view === 'documents' && (
+              <section aria-labelledby="documents-title">
+                <h2 id="documents-title">{t.documents}</h2>
+                <ImportButton t={t} />
+                <DocumentsTable documents={documents} t={t} />
+              </section>
+            )}
           </>
         )}
       </main>

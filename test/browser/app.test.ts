@@ -51,7 +51,7 @@ describe('dashboard (built app in Chromium, network limited to its own origin)',
     page = await context.newPage();
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(server.url);
+    await page.goto(`${server.url}?view=documents`);
     await page.getByTestId('documents').waitFor({ timeout: 60_000 });
   });
 
@@ -89,6 +89,7 @@ describe('dashboard (built app in Chromium, network limited to its own origin)',
   });
 
   it('runs a query through the DuckDB worker with Ctrl+Enter', async () => {
+    await page.getByTestId('nav-console').click();
     const input = page.locator('#sql-input');
     await input.fill('SELECT count(*) AS n FROM projects');
     await input.press('Control+Enter');
@@ -123,6 +124,7 @@ describe('dashboard (built app in Chromium, network limited to its own origin)',
   });
 
   it('imports a document parsed in the browser, and re-importing it replaces it', async () => {
+    await page.getByTestId('nav-documents').click();
     const fixture = join(ROOT, 'test/fixtures/004-gb18030.txt');
     const input = page.getByTestId('import-input');
     await input.setInputFiles(fixture);
@@ -154,7 +156,7 @@ describe('dashboard when the engine cannot load', () => {
     const context = await browser.newContext();
     await context.route('**/*.wasm', (route) => route.abort());
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(`${server.url}?view=documents`);
     const alert = page.getByRole('alert');
     await alert.waitFor({ timeout: 60_000 });
     expect(await alert.textContent()).toContain('DuckDB');

@@ -1,0 +1,6 @@
+/** Messages of the console view (zh first; en must have the same keys). */
+const zh = {};
+
+const en: Record<keyof typeof zh, string> = {};
+
+export default { zh, en };

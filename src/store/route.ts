@@ -1,0 +1,72 @@
+/** What the URL holds: the view, the shared filters and the view's own selection. */
+
+export const VIEWS = ['overview', 'review', 'departments', 'project', 'console', 'documents'] as const;
+export type ViewId = (typeof VIEWS)[number];
+
+export const SEVERITIES = ['high', 'warning', 'info'] as const;
+export type SeverityFilter = (typeof SEVERITIES)[number];
+
+/** Filters shared by every view. */
+export interface Filters {
+  year: number | null;
+  region: string | null;
+  department: string | null;
+  severity: SeverityFilter | null;
+}
+
+/** The view and what it is showing. */
+export interface Route {
+  view: ViewId;
+  /** Document (department and year) shown on the departments view. */
+  doc: string | null;
+  /** Project shown on the project view. */
+  project: string | null;
+  /** Review workbench selections. */
+  rule: string | null;
+  category: string | null;
+  q: string;
+}
+
+export const EMPTY_FILTERS: Filters = { year: null, region: null, department: null, severity: null };
+export const DEFAULT_ROUTE: Route = { view: 'overview', doc: null, project: null, rule: null, category: null, q: '' };
+
+/** Reads route and filters from a URL query string (unknown values are ignored). */
+export function parseSearch(search: string): { route: Route; filters: Filters } {
+  const p = new URLSearchParams(search);
+  const view = p.get('view');
+  const year = Number(p.get('year'));
+  const severity = p.get('severity');
+  return {
+    route: {
+      view: (VIEWS as readonly string[]).includes(view ?? '') ? (view as ViewId) : 'overview',
+      doc: p.get('doc') || null,
+      project: p.get('project') || null,
+      rule: p.get('rule') || null,
+      category: p.get('category') || null,
+      q: p.get('q') ?? '',
+    },
+    filters: {
+      year: Number.isInteger(year) && year > 1900 ? year : null,
+      region: p.get('region') || null,
+      department: p.get('dept') || null,
+      severity: (SEVERITIES as readonly string[]).includes(severity ?? '') ? (severity as SeverityFilter) : null,
+    },
+  };
+}
+
+/** Writes route and filters as a query string, leaving out what is unset. */
+export function toSearch(route: Route, filters: Filters): string {
+  const p = new URLSearchParams();
+  if (route.view !== 'overview') p.set('view', route.view);
+  if (filters.year !== null) p.set('year', String(filters.year));
+  if (filters.region) p.set('region', filters.region);
+  if (filters.department) p.set('dept', filters.department);
+  if (filters.severity) p.set('severity', filters.severity);
+  if (route.doc) p.set('doc', route.doc);
+  if (route.project) p.set('project', route.project);
+  if (route.rule) p.set('rule', route.rule);
+  if (route.category) p.set('category', route.category);
+  if (route.q) p.set('q', route.q);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}

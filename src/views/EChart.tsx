@@ -1,0 +1,50 @@
+import { useEffect, useRef } from 'react';
+import { type ECOption, echarts } from '../charts/echarts';
+
+/** A click on a chart element: the name (category or node) and the data row behind it. */
+export interface ChartClick {
+  name: string;
+  data: unknown;
+  seriesName?: string;
+}
+
+/** The one component that owns an ECharts instance: init, setOption, resize, dispose. */
+export function EChart({
+  option,
+  label,
+  height = 360,
+  onClick,
+  testId,
+}: {
+  option: ECOption;
+  /** Accessible name of the chart (its title). */
+  label: string;
+  height?: number;
+  onClick?: (e: ChartClick) => void;
+  testId?: string;
+}) {
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  const click = useRef(onClick);
+  click.current = onClick;
+
+  useEffect(() => {
+    if (!el.current) return;
+    const c = echarts.init(el.current, null, { renderer: 'canvas' });
+    chart.current = c;
+    c.on('click', (p) => click.current?.({ name: String(p.name ?? ''), data: p.data, seriesName: p.seriesName }));
+    const ro = new ResizeObserver(() => c.resize());
+    ro.observe(el.current);
+    return () => {
+      ro.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option]);
+
+  return <div ref={el} className="echart" role="img" aria-label={label} data-testid={testId} style={{ height }} />;
+}
