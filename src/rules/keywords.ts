@@ -55,6 +55,8 @@ export const FAVOURABLE_KEYWORDS = [
   '采纳率',
   '处理率',
   '办结率',
+  '提前时间',
+  '提前量',
 ] as const;
 
 /** Words of a growth or change rate, which may exceed 100%. */
@@ -75,6 +77,10 @@ export const UNIT_COST_KEYWORDS = [
   '每场',
   '次均',
   '户均',
+  '每亩',
+  '亩均',
+  '每户',
+  '每村',
 ] as const;
 
 /** Words of a rate per period (每人每天 …): such a unit cost does not multiply by a count alone. */

@@ -17,9 +17,12 @@ export const IS_COST = `(level2 = '成本指标' OR level1 = '成本指标' OR l
 const WORDS = `(coalesce(level3, '') || ' ' || coalesce(description, ''))`;
 
 export const IS_ADVERSE = containsAny(WORDS, ADVERSE_KEYWORDS, literal);
+/** The cell that carries the adverse / favourable word: the name if it does, else the description. */
+export const ADVERSE_CELL = `'“' || CASE WHEN ${containsAny('level3', ADVERSE_KEYWORDS, literal)} THEN level3 ELSE description END || '”'`;
+export const FAVOURABLE_CELL = `'“' || CASE WHEN ${containsAny('level3', FAVOURABLE_KEYWORDS, literal)} THEN level3 ELSE description END || '”'`;
 export const IS_FAVOURABLE = containsAny(WORDS, FAVOURABLE_KEYWORDS, literal);
 export const IS_GROWTH = containsAny(WORDS, GROWTH_KEYWORDS, literal);
-export const IS_UNIT_COST = containsAny(WORDS, UNIT_COST_KEYWORDS, literal);
+export const IS_UNIT_COST = `(${containsAny(WORDS, UNIT_COST_KEYWORDS, literal)} OR contains(coalesce(value_unit, ''), '/'))`;
 export const IS_PER_PERIOD = containsAny(WORDS, PER_PERIOD_KEYWORDS, literal);
 
 /** `“三级指标”` for messages. */

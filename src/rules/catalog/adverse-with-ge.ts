@@ -1,5 +1,5 @@
 import { defineRule } from '../define';
-import { IS_ADVERSE, NAME, VALUE } from '../sql-parts';
+import { ADVERSE_CELL, IS_ADVERSE, VALUE } from '../sql-parts';
 
 export default defineRule({
   id: 'adverse_with_ge',
@@ -11,7 +11,7 @@ export default defineRule({
     '故障率、破损率、投诉、事故等越低越好，指标值方向应为“≤”；写作“≥”表示要求至少达到该比例，方向相反（指标值应标明方向：≥越高越好、≤越低越好）。',
   suggestion: '改为“≤”，如“故障率≤2%”。',
   sql: `SELECT doc_id, project_id, indicator_id,
-       ${NAME} || '是越低越好的指标，却写作' || ${VALUE} AS message
+       ${ADVERSE_CELL} || '是越低越好的指标，却写作' || ${VALUE} AS message
 FROM indicators
 WHERE ${IS_ADVERSE} AND comparator IN ('≥', '>')`,
   examples: {

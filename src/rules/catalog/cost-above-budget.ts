@@ -13,7 +13,7 @@ export default defineRule({
   sql: `SELECT i.doc_id, i.project_id, i.indicator_id,
        '成本指标' || ${NAME} || '为' || ${VALUE} || '（' || ${num(VALUE_WAN)} || '万元），超过项目预算' || ${num('p.budget_wan')} || '万元' AS message
 FROM indicators i JOIN projects p USING (project_id)
-WHERE ${IS_COST} AND NOT ${IS_UNIT_COST} AND ${VALUE_WAN} > p.budget_wan * 1.001`,
+WHERE ${IS_COST} AND NOT ${IS_UNIT_COST} AND coalesce(comparator, '') NOT IN ('≥', '>') AND ${VALUE_WAN} > p.budget_wan * 1.001`,
   examples: {
     hits: [
       {

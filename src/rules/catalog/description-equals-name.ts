@@ -12,7 +12,7 @@ export default defineRule({
   sql: `SELECT doc_id, project_id, indicator_id,
        '指标描述与指标名称' || ${NAME} || '完全相同' AS message
 FROM indicators
-WHERE level3 <> '' AND regexp_replace(description, '\\s', '', 'g') = regexp_replace(level3, '\\s', '', 'g')`,
+WHERE level3 <> '' AND translate(regexp_replace(description, '\\s', '', 'g'), '（）％：', '()%:') = translate(regexp_replace(level3, '\\s', '', 'g'), '（）％：', '()%:')`,
   examples: {
     hits: [
       {

@@ -1,5 +1,5 @@
 import { defineRule } from '../define';
-import { IS_ADVERSE, IS_FAVOURABLE, NAME, VALUE } from '../sql-parts';
+import { FAVOURABLE_CELL, IS_ADVERSE, IS_FAVOURABLE, VALUE } from '../sql-parts';
 
 export default defineRule({
   id: 'favourable_with_le',
@@ -11,7 +11,7 @@ export default defineRule({
     '满意度、合格率、完成率、覆盖率等越高越好，指标值方向应为“≥”；写作“≤”把目标变成了上限（指标值应标明方向）。',
   suggestion: '改为“≥”，如“满意度≥90%”。',
   sql: `SELECT doc_id, project_id, indicator_id,
-       ${NAME} || '是越高越好的指标，却写作' || ${VALUE} AS message
+       ${FAVOURABLE_CELL} || '是越高越好的指标，却写作' || ${VALUE} AS message
 FROM indicators
 WHERE ${IS_FAVOURABLE} AND NOT ${IS_ADVERSE} AND comparator IN ('≤', '<')`,
   examples: {

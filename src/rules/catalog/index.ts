@@ -3,6 +3,7 @@
 import type { Rule } from '../define';
 import adverseWithGe from './adverse-with-ge';
 import boilerplateValueDepartment from './boilerplate-value-department';
+import boilerplateValueLevel from './boilerplate-value-level';
 import boilerplateValueProject from './boilerplate-value-project';
 import budgetSumMismatch from './budget-sum-mismatch';
 import costAboveBudget from './cost-above-budget';
@@ -19,6 +20,7 @@ import outputNotMeasurable from './output-not-measurable';
 import percentOver100 from './percent-over-100';
 import quantityAsPercent from './quantity-as-percent';
 import sameBasisEverywhere from './same-basis-everywhere';
+import sameObjectives from './same-objectives';
 import sameScheduleEverywhere from './same-schedule-everywhere';
 import satisfactionNotPercent from './satisfaction-not-percent';
 import scheduleAmountNotBudget from './schedule-amount-not-budget';
@@ -28,6 +30,7 @@ import scheduleEmpty from './schedule-empty';
 import scheduleMissingMonths from './schedule-missing-months';
 import scheduleNot100 from './schedule-not-100';
 import staleYear from './stale-year';
+import templateLabel from './template-label';
 import templateLeftover from './template-leftover';
 import timelinessAsPercent from './timeliness-as-percent';
 import unitCostVsBudget from './unit-cost-vs-budget';
@@ -35,6 +38,7 @@ import unitCostVsBudget from './unit-cost-vs-budget';
 export const RULES: readonly Rule[] = [
   adverseWithGe,
   boilerplateValueDepartment,
+  boilerplateValueLevel,
   boilerplateValueProject,
   budgetSumMismatch,
   costAboveBudget,
@@ -51,6 +55,7 @@ export const RULES: readonly Rule[] = [
   percentOver100,
   quantityAsPercent,
   sameBasisEverywhere,
+  sameObjectives,
   sameScheduleEverywhere,
   satisfactionNotPercent,
   scheduleAmountNotBudget,
@@ -60,6 +65,7 @@ export const RULES: readonly Rule[] = [
   scheduleMissingMonths,
   scheduleNot100,
   staleYear,
+  templateLabel,
   templateLeftover,
   timelinessAsPercent,
   unitCostVsBudget,
