@@ -1,6 +1,58 @@
-/** Messages of the overview view (zh first; en must have the same keys). */
-const zh = {};
+/** Messages of the overview (总览) for leadership (zh first; en must have the same keys). */
+const zh = {
+  ovTitle: '总览',
+  ovBudget: '预算总额（万元）',
+  ovDepartments: '部门数',
+  ovProjects: '项目数',
+  ovIndicators: '指标数',
+  ovScore: '平均质量得分',
+  ovHighShare: '含严重问题项目的预算占比',
+  ovBudgetByDept: '各部门预算（万元）',
+  ovBudgetTree: '预算构成：地区 → 部门 → 项目',
+  ovScoreByDept: '各部门目标质量得分',
+  ovSchedule: '资金支出进度（按预算加权的累计比例）',
+  ovMix: '指标结构（一级 → 二级）',
+  ovProblems: '最常见的问题',
+  ovClickHint: '点击柱条或方块可按部门、地区筛选；再次点击取消。',
+  chartBudget: '预算（万元）',
+  chartScore: '得分',
+  chartShare: '计划累计支出',
+  chartEvenPace: '均衡进度',
+  chartFindings: '问题数',
+  chartIndicators: '指标数',
+  month3: '3月底',
+  month6: '6月底',
+  month10: '10月底',
+  month12: '12月底',
+  print: '打印',
+};
 
-const en: Record<keyof typeof zh, string> = {};
+const en: Record<keyof typeof zh, string> = {
+  ovTitle: 'Overview',
+  ovBudget: 'Total budget (10k yuan)',
+  ovDepartments: 'Departments',
+  ovProjects: 'Projects',
+  ovIndicators: 'Indicators',
+  ovScore: 'Average quality score',
+  ovHighShare: 'Budget share in projects with serious findings',
+  ovBudgetByDept: 'Budget by department (10k yuan)',
+  ovBudgetTree: 'Budget: region → department → project',
+  ovScoreByDept: 'Target quality score by department',
+  ovSchedule: 'Spending schedule (budget-weighted cumulative share)',
+  ovMix: 'Indicator mix (level 1 → level 2)',
+  ovProblems: 'Most frequent problems',
+  ovClickHint: 'Click a bar or a tile to filter by department or region; click again to clear.',
+  chartBudget: 'Budget (10k yuan)',
+  chartScore: 'Score',
+  chartShare: 'Planned cumulative spending',
+  chartEvenPace: 'Even pace',
+  chartFindings: 'Findings',
+  chartIndicators: 'Indicators',
+  month3: 'End Mar',
+  month6: 'End Jun',
+  month10: 'End Oct',
+  month12: 'End Dec',
+  print: 'Print',
+};
 
 export default { zh, en };

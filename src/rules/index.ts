@@ -1,5 +1,13 @@
 export { RULES } from './catalog';
 export { CATEGORIES, type Category, defineRule, type ExampleDocument, type Rule, type RuleSeverity } from './define';
 export { exampleResult } from './examples';
-export { GRADE_SQL, grade, installRules, MAX_COUNTED_PER_RULE, PENALTY, RULES_SCHEMA } from './install';
+export {
+  GRADE_SQL,
+  grade,
+  installRules,
+  MAX_COUNTED_PER_RULE,
+  PENALTY,
+  RULES_SCHEMA,
+  refreshFindings,
+} from './install';
 export { ADVERSE_KEYWORDS, FAVOURABLE_KEYWORDS, GROWTH_KEYWORDS, UNIT_COST_KEYWORDS } from './keywords';

@@ -3,6 +3,8 @@ import { ident, literal, qualified } from '../db/sql';
 import { RULES } from './catalog';
 import type { Rule } from './define';
 
+export { grade } from './grade';
+
 /** Schema holding one view per rule and the catalogue table. */
 export const RULES_SCHEMA = 'rules';
 
@@ -11,9 +13,10 @@ export const PENALTY = { high: 10, warning: 5, info: 1 } as const;
 export const MAX_COUNTED_PER_RULE = 3;
 
 /**
- * Installs the rules: `rules.<id>` views, the `rules.catalog` table, the `findings` view that unions
- * every rule with its metadata, document/project/indicator context and the budget at stake, and the
- * score views `project_scores`, `department_scores` and `region_scores`.
+ * Installs the rules: `rules.<id>` views, the `rules.catalog` table, the `rules.all_findings` view
+ * that unions every rule with its metadata, document/project/indicator context and the budget at
+ * stake, its materialisation `findings` (so dashboards do not re-run 30 rules on every click), and
+ * the score views `project_scores`, `department_scores` and `region_scores` over it.
  */
 export async function installRules(db: Db, rules: readonly Rule[] = RULES): Promise<void> {
   await db.exec(`CREATE SCHEMA IF NOT EXISTS ${ident(RULES_SCHEMA)}`);
@@ -37,7 +40,7 @@ export async function installRules(db: Db, rules: readonly Rule[] = RULES): Prom
         )
         .join('\nUNION ALL\n')
     : 'SELECT NULL::VARCHAR AS rule_id, NULL::VARCHAR AS doc_id, NULL::VARCHAR AS project_id, NULL::VARCHAR AS indicator_id, NULL::VARCHAR AS message WHERE FALSE';
-  await db.exec(`CREATE OR REPLACE VIEW findings AS
+  await db.exec(`CREATE OR REPLACE VIEW ${qualified(RULES_SCHEMA, 'all_findings')} AS
 SELECT f.rule_id, c.category, c.severity, c.title_zh, c.suggestion, c.source,
        f.doc_id, d.file, d.year, d.region, d.department,
        f.project_id, p.seq, p.name AS project_name, p.unit_name,
@@ -49,6 +52,7 @@ JOIN ${qualified(RULES_SCHEMA, 'catalog')} c USING (rule_id)
 JOIN documents d ON d.doc_id = f.doc_id
 LEFT JOIN projects p ON p.project_id = f.project_id
 LEFT JOIN indicators i ON i.indicator_id = f.indicator_id`);
+  await refreshFindings(db);
   await db.exec(`CREATE OR REPLACE VIEW project_scores AS
 WITH per_rule AS (
   SELECT project_id, rule_id, any_value(severity) AS severity, count(*) AS n, least(count(*), ${MAX_COUNTED_PER_RULE}) * any_value(c.penalty) AS penalty
@@ -84,11 +88,14 @@ SELECT year, region, count(*) AS departments, round(sum(budget_wan), 2) AS budge
 FROM department_scores GROUP BY year, region`);
 }
 
-/** Grade of a 0-100 score: 优 ≥90, 良 80-89, 中 60-79, 差 <60 (the self-evaluation bands of 财预〔2020〕10号). */
-export function grade(score: number): '优' | '良' | '中' | '差' {
-  return score >= 90 ? '优' : score >= 80 ? '良' : score >= 60 ? '中' : '差';
-}
-
 /** The same grade in SQL, for views and the console. */
 export const GRADE_SQL = (column: string) =>
   `CASE WHEN ${column} >= 90 THEN '优' WHEN ${column} >= 80 THEN '良' WHEN ${column} >= 60 THEN '中' ELSE '差' END`;
+
+/**
+ * Re-runs every rule into the `findings` table. Call after the documents change (an import); the
+ * score views read the table, so they follow.
+ */
+export async function refreshFindings(db: Db): Promise<void> {
+  await db.exec(`CREATE OR REPLACE TABLE findings AS SELECT * FROM ${qualified(RULES_SCHEMA, 'all_findings')}`);
+}

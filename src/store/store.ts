@@ -29,6 +29,8 @@ export interface AppState {
   engine: EngineState;
   /** Bumped whenever the tables change, so queries re-run. */
   dataVersion: number;
+  /** Findings and scores are computed after the data loads; views that need them wait. */
+  rulesReady: boolean;
   documents: DocumentRow[];
   importing: ImportState;
 }
@@ -39,6 +41,7 @@ export const initialState: AppState = {
   filters: EMPTY_FILTERS,
   engine: { status: 'starting', progress: null, error: null },
   dataVersion: 0,
+  rulesReady: false,
   documents: [],
   importing: { status: 'idle', files: 0, error: null, added: 0, runs: 0 },
 };

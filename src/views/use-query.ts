@@ -4,6 +4,9 @@ import type { Row } from '../db';
 import { QueryError } from '../db';
 import { getAppDb, store } from '../store';
 
+/** Tables and views that exist only once the rules have run (see `startApp`). */
+const NEEDS_RULES = /\b(findings|project_scores|department_scores|region_scores|rules\.)/;
+
 /** A query's state in a view. */
 export type QueryState<T> =
   | { status: 'pending' }
@@ -14,12 +17,15 @@ export type QueryState<T> =
  * Runs `sql` on the app's database and re-runs it when the SQL or the data change; a stale answer
  * (SQL changed meanwhile) is dropped. Views declare their query and render the state.
  */
-export function useQuery<T extends Row>(sql: string | null): QueryState<T> {
+export function useQuery<T extends Row>(sql: string | null, options: { needsRules?: boolean } = {}): QueryState<T> {
   const dataVersion = useStore(store, (s) => s.dataVersion);
+  const rulesReady = useStore(store, (s) => s.rulesReady);
+  const needsRules = options.needsRules ?? (sql !== null && NEEDS_RULES.test(sql));
+  const waiting = needsRules && !rulesReady;
   const [state, setState] = useState<QueryState<T>>({ status: 'pending' });
   // biome-ignore lint/correctness/useExhaustiveDependencies: dataVersion is a dependency on purpose: new data, new answer.
   useEffect(() => {
-    if (sql === null) return;
+    if (sql === null || waiting) return;
     let current = true;
     setState({ status: 'pending' });
     getAppDb()
@@ -37,6 +43,6 @@ export function useQuery<T extends Row>(sql: string | null): QueryState<T> {
     return () => {
       current = false;
     };
-  }, [sql, dataVersion]);
-  return state;
+  }, [sql, dataVersion, waiting]);
+  return waiting ? { status: 'pending' } : state;
 }

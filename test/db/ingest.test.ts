@@ -30,5 +30,5 @@ describe('npm run ingest', () => {
       expect(a).toHaveLength(t.rows);
     }
     await fromFiles.close();
-  });
+  }, 60_000);
 });

@@ -1,6 +1,194 @@
+import { useMemo } from 'react';
+import { useStore } from 'zustand';
+import { count, pct, wan } from '../../charts/format';
+import {
+  budgetByDepartmentOption,
+  budgetTreemapOption,
+  type ChartText,
+  indicatorMixOption,
+  scheduleOption,
+  scoreByDepartmentOption,
+  topProblemsOption,
+} from '../../charts/overview';
+import {
+  type BudgetRow,
+  budgetByDepartmentQuery,
+  budgetTreeQuery,
+  type DepartmentRow,
+  departmentsQuery,
+  type Headline,
+  headlineQuery,
+  indicatorMixQuery,
+  type MixRow,
+  type ProblemRow,
+  type QualityHeadline,
+  qualityHeadlineQuery,
+  type ScheduleRow,
+  scheduleQuery,
+  type TreeRow,
+  topProblemsQuery,
+} from '../../db/queries-overview';
 import type { Messages } from '../../i18n';
+import { navigate, setFilters, store } from '../../store';
+import { type ChartClick, EChart } from '../EChart';
+import { StatusMessage } from '../StatusMessage';
+import { type QueryState, useQuery } from '../use-query';
+import './overview.css';
 
-/** The overview for leadership (总览). */
+/** Renders a query's pending and error states, or its rows through `children`. */
+function Loaded<T>({ q, t, children }: { q: QueryState<T>; t: Messages; children: (rows: T[]) => React.ReactNode }) {
+  if (q.status === 'pending') return <StatusMessage kind="loading" title={t.loadingRows} />;
+  if (q.status === 'error')
+    return <StatusMessage kind="error" title={t.queryFailed} detail={`${q.error}\n\n${q.sql}`} />;
+  if (q.rows.length === 0) return <p className="empty">{t.noData}</p>;
+  return <>{children(q.rows)}</>;
+}
+
+function Card({ title, children, wide }: { title: string; children: React.ReactNode; wide?: boolean }) {
+  return (
+    <section className={`ov-card${wide ? ' wide' : ''}`} aria-label={title}>
+      <h3>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+/** The overview for leadership: headline figures and summary charts, readable on a projector. */
 export function OverviewView({ t }: { t: Messages }) {
-  return <h2>{t.navOverview}</h2>;
+  const filters = useStore(store, (s) => s.filters);
+  const locale = useStore(store, (s) => s.locale);
+  const text: ChartText = useMemo(
+    () => ({
+      budget: t.chartBudget,
+      score: t.chartScore,
+      share: t.chartShare,
+      evenPace: t.chartEvenPace,
+      findings: t.chartFindings,
+      indicators: t.chartIndicators,
+      saveImage: t.exportPng,
+      months: [t.month3, t.month6, t.month10, t.month12],
+      locale,
+    }),
+    [t, locale],
+  );
+  const headline = useQuery<Headline>(headlineQuery(filters));
+  const quality = useQuery<QualityHeadline>(qualityHeadlineQuery(filters));
+  const budgets = useQuery<BudgetRow>(budgetByDepartmentQuery(filters));
+  const departments = useQuery<DepartmentRow>(departmentsQuery(filters));
+  const tree = useQuery<TreeRow>(budgetTreeQuery(filters));
+  const schedule = useQuery<ScheduleRow>(scheduleQuery(filters));
+  const mix = useQuery<MixRow>(indicatorMixQuery(filters));
+  const problems = useQuery<ProblemRow>(topProblemsQuery(filters));
+
+  const toggleDepartment = (e: ChartClick) => {
+    const d = e.data as { department?: string } | undefined;
+    if (!d?.department) return;
+    setFilters({ department: filters.department === d.department ? null : d.department });
+  };
+  const onTreemap = (e: ChartClick) => {
+    const node = e.data as { projectId?: string; children?: unknown[] } | undefined;
+    if (node?.projectId) navigate({ view: 'project', project: node.projectId });
+  };
+  const openProblem = (e: ChartClick) => {
+    const d = e.data as ProblemRow | undefined;
+    if (d?.rule_id) navigate({ view: 'review', rule: d.rule_id });
+  };
+
+  const h = headline.status === 'ready' ? headline.rows[0] : undefined;
+  const qh = quality.status === 'ready' ? quality.rows[0] : undefined;
+  const figures: [string, string, string][] = [
+    ['budget', t.ovBudget, wan(h?.budget_wan)],
+    ['departments', t.ovDepartments, count(h?.departments)],
+    ['projects', t.ovProjects, count(h?.projects)],
+    ['indicators', t.ovIndicators, count(h?.indicators)],
+    ['score', t.ovScore, qh?.score === null || qh?.score === undefined ? '…' : String(qh.score)],
+    ['high-share', t.ovHighShare, qh ? pct(qh.high_share_pct) : '…'],
+  ];
+  return (
+    <div className="overview" data-testid="overview">
+      <div className="ov-head">
+        <h2>{t.ovTitle}</h2>
+        <p className="hint">{t.ovClickHint}</p>
+        <button type="button" className="no-print" onClick={() => window.print()}>
+          {t.print}
+        </button>
+      </div>
+      <dl className="ov-figures" data-testid="headline">
+        {figures.map(([key, label, value]) => (
+          <div key={key} className="ov-figure" data-figure={key}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="ov-grid">
+        <Card title={t.ovBudgetByDept}>
+          <Loaded q={budgets} t={t}>
+            {(rows) => (
+              <EChart
+                option={budgetByDepartmentOption(rows, text)}
+                label={t.ovBudgetByDept}
+                height={Math.max(240, rows.length * 44 + 60)}
+                onClick={toggleDepartment}
+                testId="chart-budget-by-department"
+              />
+            )}
+          </Loaded>
+        </Card>
+        <Card title={t.ovScoreByDept}>
+          <Loaded q={departments} t={t}>
+            {(rows) => (
+              <EChart
+                option={scoreByDepartmentOption(rows, text)}
+                label={t.ovScoreByDept}
+                height={Math.max(240, rows.length * 44 + 60)}
+                onClick={toggleDepartment}
+                testId="chart-score-by-department"
+              />
+            )}
+          </Loaded>
+        </Card>
+        <Card title={t.ovBudgetTree} wide>
+          <Loaded q={tree} t={t}>
+            {(rows) => (
+              <EChart
+                option={budgetTreemapOption(rows, text)}
+                label={t.ovBudgetTree}
+                height={420}
+                onClick={onTreemap}
+                testId="chart-treemap"
+              />
+            )}
+          </Loaded>
+        </Card>
+        <Card title={t.ovSchedule}>
+          <Loaded q={schedule} t={t}>
+            {(rows) => (
+              <EChart option={scheduleOption(rows, text)} label={t.ovSchedule} height={320} testId="chart-schedule" />
+            )}
+          </Loaded>
+        </Card>
+        <Card title={t.ovMix}>
+          <Loaded q={mix} t={t}>
+            {(rows) => (
+              <EChart option={indicatorMixOption(rows, text)} label={t.ovMix} height={320} testId="chart-mix" />
+            )}
+          </Loaded>
+        </Card>
+        <Card title={t.ovProblems} wide>
+          <Loaded q={problems} t={t}>
+            {(rows) => (
+              <EChart
+                option={topProblemsOption(rows, text)}
+                label={t.ovProblems}
+                height={Math.max(240, rows.length * 34 + 60)}
+                onClick={openProblem}
+                testId="chart-problems"
+              />
+            )}
+          </Loaded>
+        </Card>
+      </div>
+    </div>
+  );
 }

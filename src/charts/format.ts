@@ -1,0 +1,19 @@
+const WAN = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const INT = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
+
+/** An amount in 万元 with two decimals ("1,322.00"); "—" for null. */
+export function wan(value: number | null | undefined): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? '—' : WAN.format(value);
+}
+
+/** A count with digit grouping. */
+export function count(value: number | null | undefined): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? '—' : INT.format(value);
+}
+
+/** A share in percent with one decimal ("42.5%"). */
+export function pct(value: number | null | undefined): string {
+  return value === null || value === undefined || !Number.isFinite(value)
+    ? '—'
+    : `${(Math.round(value * 10) / 10).toString()}%`;
+}

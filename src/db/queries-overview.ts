@@ -1,0 +1,182 @@
+import { filterWhere, type SqlFilters } from './filters';
+import { literal } from './sql';
+
+/** Queries of the overview (总览) and the department/project pages; all take the shared filters. */
+
+export interface Headline extends Record<string, unknown> {
+  budget_wan: number | null;
+  departments: number;
+  projects: number;
+  indicators: number;
+}
+
+/** Headline figures that need only the documents: total budget, departments, projects, indicators. */
+export function headlineQuery(f: SqlFilters): string {
+  const w = filterWhere(f);
+  return `SELECT round(sum(budget_wan), 2) AS budget_wan, count(DISTINCT department) AS departments,
+       sum(project_count) AS projects, sum(indicator_count) AS indicators
+FROM documents WHERE ${w}`;
+}
+
+export interface QualityHeadline extends Record<string, unknown> {
+  score: number | null;
+  high_share_pct: number | null;
+  findings: number | null;
+}
+
+/** Headline figures from the rules: budget-weighted score, share of budget in projects with high findings. */
+export function qualityHeadlineQuery(f: SqlFilters): string {
+  return `SELECT round(sum(score * budget_wan) / nullif(sum(budget_wan), 0), 1) AS score,
+       round(100 * sum(budget_with_high_wan) / nullif(sum(budget_wan), 0), 1) AS high_share_pct,
+       sum(findings) AS findings
+FROM department_scores WHERE ${filterWhere(f)}`;
+}
+
+export interface BudgetRow extends Record<string, unknown> {
+  doc_id: string;
+  department: string;
+  region: string;
+  year: number;
+  budget_wan: number;
+  projects: number;
+}
+
+/** Budget by department (one row per document), from the documents alone. */
+export function budgetByDepartmentQuery(f: SqlFilters): string {
+  return `SELECT doc_id, department, region, year, budget_wan, project_count AS projects
+FROM documents WHERE ${filterWhere(f)} ORDER BY budget_wan DESC, department`;
+}
+
+export interface DepartmentRow extends Record<string, unknown> {
+  doc_id: string;
+  department: string;
+  region: string;
+  year: number;
+  budget_wan: number;
+  projects: number;
+  score: number;
+  findings: number;
+  high_findings: number;
+}
+
+/** Departments (one row per document) with budget and score. */
+export function departmentsQuery(f: SqlFilters, order: 'budget' | 'score' = 'budget'): string {
+  return `SELECT doc_id, department, region, year, budget_wan, project_count AS projects, score, findings, high_findings
+FROM department_scores WHERE ${filterWhere(f)}
+ORDER BY ${order === 'budget' ? 'budget_wan DESC' : 'score ASC'}, department`;
+}
+
+export interface TreeRow extends Record<string, unknown> {
+  region: string;
+  department: string;
+  project_id: string;
+  name: string;
+  budget_wan: number;
+}
+
+/** Projects with their region and department, for the budget treemap. */
+export function budgetTreeQuery(f: SqlFilters): string {
+  return `SELECT region, department, project_id, seq || '. ' || name AS name, budget_wan
+FROM projects WHERE ${filterWhere(f)} AND budget_wan > 0 ORDER BY region, department, budget_wan DESC`;
+}
+
+export interface ScheduleRow extends Record<string, unknown> {
+  month: number;
+  weighted_share_pct: number | null;
+  projects: number;
+}
+
+/** Budget-weighted cumulative share by month over projects that print that month. */
+export function scheduleQuery(f: SqlFilters): string {
+  return `SELECT s.month, round(sum(s.share_pct * p.budget_wan) / nullif(sum(p.budget_wan), 0), 1) AS weighted_share_pct,
+       count(s.share_pct) AS projects
+FROM schedule s JOIN projects p USING (project_id)
+WHERE ${filterWhere(f, 's')} AND s.share_pct IS NOT NULL
+GROUP BY s.month ORDER BY s.month`;
+}
+
+export interface MixRow extends Record<string, unknown> {
+  level1: string;
+  level2: string;
+  indicators: number;
+}
+
+/** Indicator rows by level 1 and level 2. */
+export function indicatorMixQuery(f: SqlFilters): string {
+  return `SELECT level1, level2, count(*) AS indicators FROM indicators WHERE ${filterWhere(f)}
+GROUP BY level1, level2 ORDER BY level1, indicators DESC`;
+}
+
+export interface ProblemRow extends Record<string, unknown> {
+  rule_id: string;
+  title_zh: string;
+  title_en: string;
+  severity: 'high' | 'warning' | 'info';
+  findings: number;
+  budget_wan: number | null;
+}
+
+/** The most frequent problems (warnings and high), with the budget of the projects they touch. */
+export function topProblemsQuery(f: SqlFilters, limit = 10): string {
+  return `WITH f AS (
+  SELECT rule_id, severity, project_id, budget_wan FROM findings WHERE ${filterWhere(f)} AND severity <> 'info'
+), per_rule AS (
+  SELECT rule_id, any_value(severity) AS severity, count(*) AS findings FROM f GROUP BY rule_id
+), budgets AS (
+  SELECT rule_id, round(sum(budget_wan), 2) AS budget_wan
+  FROM (SELECT DISTINCT rule_id, project_id, budget_wan FROM f WHERE project_id IS NOT NULL) GROUP BY rule_id
+)
+SELECT r.rule_id, c.title_zh, c.title_en, r.severity, r.findings, b.budget_wan
+FROM per_rule r JOIN rules.catalog c USING (rule_id) LEFT JOIN budgets b USING (rule_id)
+ORDER BY r.findings DESC, r.rule_id LIMIT ${Math.max(1, Math.floor(limit))}`;
+}
+
+export interface DeptProjectRow extends Record<string, unknown> {
+  project_id: string;
+  seq: number;
+  name: string;
+  budget_wan: number | null;
+  score: number;
+  findings: number;
+  high_findings: number;
+  m3: number | null;
+  m6: number | null;
+  m10: number | null;
+  m12: number | null;
+}
+
+/** A document's projects with score and schedule shares. */
+export function departmentProjectsQuery(docId: string): string {
+  return `SELECT ps.project_id, ps.seq, ps.name, ps.budget_wan, ps.score, ps.findings, ps.high_findings,
+       max(s.share_pct) FILTER (WHERE s.month = 3) AS m3, max(s.share_pct) FILTER (WHERE s.month = 6) AS m6,
+       max(s.share_pct) FILTER (WHERE s.month = 10) AS m10, max(s.share_pct) FILTER (WHERE s.month = 12) AS m12
+FROM project_scores ps LEFT JOIN schedule s USING (project_id)
+WHERE ps.doc_id = ${literal(docId)}
+GROUP BY ALL ORDER BY ps.seq, ps.project_id`;
+}
+
+/** One project's header fields. */
+export function projectQuery(projectId: string): string {
+  return `SELECT p.*, ps.score, d.file, d.year_inferred,
+       (SELECT list(project_id ORDER BY seq, project_id) FROM projects q WHERE q.doc_id = p.doc_id) AS siblings
+FROM projects p JOIN project_scores ps USING (project_id) JOIN documents d ON d.doc_id = p.doc_id
+WHERE p.project_id = ${literal(projectId)}`;
+}
+
+/** One project's schedule rows. */
+export function projectScheduleQuery(projectId: string): string {
+  return `SELECT month, printed, share_pct, amount_wan FROM schedule WHERE project_id = ${literal(projectId)} ORDER BY month`;
+}
+
+/** One project's indicator rows. */
+export function projectIndicatorsQuery(projectId: string): string {
+  return `SELECT indicator_id, row_no, level1, level2, level3, description, value_raw, comparator, value_num, value_unit, value_kind, basis
+FROM indicators WHERE project_id = ${literal(projectId)} ORDER BY row_no`;
+}
+
+/** One project's findings (project- and indicator-level). */
+export function projectFindingsQuery(projectId: string): string {
+  return `SELECT rule_id, severity, title_zh, message, suggestion, source, indicator_id, row_no
+FROM findings WHERE project_id = ${literal(projectId)}
+ORDER BY row_no NULLS FIRST, CASE severity WHEN 'high' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, rule_id`;
+}
