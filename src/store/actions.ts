@@ -3,7 +3,7 @@ import { type Db, loadDataset, replaceDocuments } from '../db';
 import { openBrowserDb } from '../db/browser';
 import { type DocumentRow, documentsQuery } from '../db/queries';
 import type { Locale } from '../i18n';
-import { installRules } from '../rules';
+import { installRules, refreshFindings } from '../rules';
 import { parseInWorker } from '../worker';
 import { store } from './store';
 
@@ -32,19 +32,46 @@ export async function refreshDocuments(): Promise<void> {
   store.setState((s) => ({ documents, dataVersion: s.dataVersion + 1 }));
 }
 
-/** Starts the engine and loads the embedded dataset (Arrow IPC files written by `npm run ingest`). */
-export async function startApp(baseUrl: string = document.baseURI): Promise<void> {
+let started: Promise<void> | undefined;
+
+/**
+ * Starts the engine and loads the embedded dataset (Arrow IPC files written by `npm run ingest`).
+ * Idempotent: a second call (React's StrictMode runs effects twice) waits for the first.
+ */
+export function startApp(baseUrl: string = document.baseURI): Promise<void> {
+  started ??= start(baseUrl);
+  return started;
+}
+
+async function start(baseUrl: string): Promise<void> {
   try {
     setEngine({ status: 'starting', progress: null, error: null });
     const [db, dataset] = await Promise.all([getAppDb(), fetchDataset(baseUrl)]);
     setEngine({ status: 'loading', progress: null });
     await loadDataset(db, dataset.tables);
-    await installRules(db);
     await refreshDocuments();
     setEngine({ status: 'ready', progress: 1 });
+    // The first charts need only the data; findings and scores follow.
+    await installRules(db);
+    store.setState((s) => ({ rulesReady: true, dataVersion: s.dataVersion + 1 }));
   } catch (err) {
     setEngine({ status: 'error', error: message(err) });
   }
+}
+
+/**
+ * Stops whatever the engine is doing and starts it again with the embedded dataset: DuckDB-WASM
+ * cannot cancel a running query, so its worker is terminated instead. Documents imported in the
+ * browser are not reloaded. Queries still waiting on the old engine never answer.
+ */
+export async function restartEngine(baseUrl?: string): Promise<void> {
+  const old = dbPromise;
+  dbPromise = undefined;
+  // Not awaited: the old worker may be busy with the very query being cancelled.
+  old?.then((db) => db.close()).catch(() => undefined);
+  started = undefined;
+  store.setState({ rulesReady: false });
+  await startApp(baseUrl);
 }
 
 /**
@@ -61,7 +88,9 @@ export async function importFiles(files: readonly File[]): Promise<void> {
     );
     const results = await parseInWorker(sources);
     store.setState((s) => ({ importing: { ...s.importing, status: 'loading' } }));
-    await replaceDocuments(await getAppDb(), results);
+    const db = await getAppDb();
+    await replaceDocuments(db, results);
+    await refreshFindings(db);
     await refreshDocuments();
     store.setState((s) => ({ importing: { ...s.importing, status: 'done', added: results.length } }));
   } catch (err) {
