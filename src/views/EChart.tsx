@@ -15,6 +15,7 @@ export function EChart({
   height = 360,
   onClick,
   testId,
+  exportLabel,
 }: {
   option: ECOption;
   /** Accessible name of the chart (its title). */
@@ -22,6 +23,8 @@ export function EChart({
   height?: number;
   onClick?: (e: ChartClick) => void;
   testId?: string;
+  /** Label of the "save as PNG" button; no button when absent. */
+  exportLabel?: string;
 }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -46,5 +49,28 @@ export function EChart({
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={el} className="echart" role="img" aria-label={label} data-testid={testId} style={{ height }} />;
+  const savePng = () => {
+    const url = chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+    if (!url) return;
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${label}.png`;
+    a.click();
+  };
+
+  return (
+    <div className="echart-box">
+      <div ref={el} className="echart" role="img" aria-label={label} data-testid={testId} style={{ height }} />
+      {exportLabel && (
+        <button
+          type="button"
+          className="echart-export no-print"
+          onClick={savePng}
+          aria-label={`${exportLabel}：${label}`}
+        >
+          {exportLabel}
+        </button>
+      )}
+    </div>
+  );
 }

@@ -131,6 +131,7 @@ export function OverviewView({ t }: { t: Messages }) {
                 height={Math.max(240, rows.length * 44 + 60)}
                 onClick={toggleDepartment}
                 testId="chart-budget-by-department"
+                exportLabel={t.exportPng}
               />
             )}
           </Loaded>
@@ -144,6 +145,7 @@ export function OverviewView({ t }: { t: Messages }) {
                 height={Math.max(240, rows.length * 44 + 60)}
                 onClick={toggleDepartment}
                 testId="chart-score-by-department"
+                exportLabel={t.exportPng}
               />
             )}
           </Loaded>
@@ -164,14 +166,26 @@ export function OverviewView({ t }: { t: Messages }) {
         <Card title={t.ovSchedule}>
           <Loaded q={schedule} t={t}>
             {(rows) => (
-              <EChart option={scheduleOption(rows, text)} label={t.ovSchedule} height={320} testId="chart-schedule" />
+              <EChart
+                option={scheduleOption(rows, text)}
+                label={t.ovSchedule}
+                height={320}
+                testId="chart-schedule"
+                exportLabel={t.exportPng}
+              />
             )}
           </Loaded>
         </Card>
         <Card title={t.ovMix}>
           <Loaded q={mix} t={t}>
             {(rows) => (
-              <EChart option={indicatorMixOption(rows, text)} label={t.ovMix} height={320} testId="chart-mix" />
+              <EChart
+                option={indicatorMixOption(rows, text)}
+                label={t.ovMix}
+                height={320}
+                testId="chart-mix"
+                exportLabel={t.exportPng}
+              />
             )}
           </Loaded>
         </Card>
@@ -184,6 +198,7 @@ export function OverviewView({ t }: { t: Messages }) {
                 height={Math.max(240, rows.length * 34 + 60)}
                 onClick={openProblem}
                 testId="chart-problems"
+                exportLabel={t.exportPng}
               />
             )}
           </Loaded>
