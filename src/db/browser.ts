@@ -58,7 +58,8 @@ export async function openBrowserDb(onProgress?: (p: StartProgress) => void): Pr
       );
     },
     async close() {
-      await conn.close();
+      // Terminate without closing the connection first: a close waits behind a running query,
+      // and closing is how a runaway query is cancelled (DuckDB-WASM cannot interrupt one).
       await db.terminate();
     },
   };

@@ -11,3 +11,13 @@ export {
   refreshFindings,
 } from './install';
 export { ADVERSE_KEYWORDS, FAVOURABLE_KEYWORDS, GROWTH_KEYWORDS, UNIT_COST_KEYWORDS } from './keywords';
+export {
+  neutralizeFormula,
+  REVIEW_HEADERS,
+  type ReviewRow,
+  reviewQuery,
+  reviewTable,
+  sheetName,
+  toCsv,
+  toXlsx,
+} from './review';

@@ -62,6 +62,8 @@ export function reviewTable(rows: readonly ReviewRow[]): string[][] {
  * apostrophe, so opening the export never executes anything (OWASP "CSV injection").
  */
 export function neutralizeFormula(cell: string): string {
+  // A plain number ("-3", "-5%") is not a formula and stays a number in the spreadsheet.
+  if (/^[+-]?\d+(\.\d+)?%?$/.test(cell)) return cell;
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 

@@ -1,4 +1,4 @@
-export { getAppDb, importFiles, refreshDocuments, setLocale, startApp } from './actions';
+export { getAppDb, importFiles, refreshDocuments, restartEngine, setLocale, startApp } from './actions';
 export { hrefFor, navigate, setFilters, syncWithUrl } from './navigation';
 export {
   DEFAULT_ROUTE,

@@ -1,0 +1,109 @@
+import { createStore } from 'zustand/vanilla';
+import type { ResultChartType } from '../../charts/result-chart';
+import { QueryError, type Row } from '../../db';
+import { DEFAULT_CONSOLE_SQL } from '../../db/queries-console';
+import { getAppDb, restartEngine, store } from '../../store';
+
+/** A query of the console: running, answered, failed, or cancelled (engine restarted). */
+export type ConsoleRun =
+  | { status: 'idle' }
+  | { status: 'running'; sql: string; startedAt: number; slow: boolean }
+  | { status: 'ready'; sql: string; columns: string[]; rows: Row[]; ms: number }
+  | { status: 'error'; sql: string; error: string }
+  | { status: 'cancelled'; sql: string };
+
+/** State of the SQL console. It outlives the view, which unmounts while the engine restarts. */
+export interface ConsoleState {
+  sql: string;
+  run: ConsoleRun;
+  /** Chart type the analyst picked; null follows the result's suggestion. */
+  chartType: ResultChartType | null;
+  /** Queries started since the page opened. */
+  runs: number;
+}
+
+/** After this long a running query offers Cancel. */
+export const SLOW_QUERY_MS = 1000;
+
+/** The console's store (vanilla; the view reads it with `useStore`). */
+export const consoleStore = createStore<ConsoleState>()(() => ({
+  sql: DEFAULT_CONSOLE_SQL,
+  run: { status: 'idle' },
+  chartType: null,
+  runs: 0,
+}));
+
+let current = 0;
+
+/** Resolves once the rules have run: findings, scores and `rules.*` exist only then (see `startApp`). */
+function rulesReady(): Promise<void> {
+  if (store.getState().rulesReady) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = store.subscribe((s) => {
+      if (s.rulesReady) {
+        stop();
+        resolve();
+      }
+    });
+  });
+}
+
+/** Replaces the editor text. */
+export function setConsoleSql(sql: string): void {
+  consoleStore.setState({ sql });
+}
+
+/** Picks the chart type (null: the suggested one). */
+export function setConsoleChartType(chartType: ResultChartType | null): void {
+  consoleStore.setState({ chartType });
+}
+
+/**
+ * Runs `sql` on the app's database, once the rules have run (so every table and view is there). A
+ * newer run or a cancel makes this run's answer stale, and it is dropped; after
+ * {@link SLOW_QUERY_MS} the run is marked slow so the view offers Cancel.
+ */
+export async function runConsoleQuery(sql: string = consoleStore.getState().sql): Promise<void> {
+  const id = ++current;
+  const startedAt = performance.now();
+  consoleStore.setState((s) => ({
+    sql,
+    run: { status: 'running', sql, startedAt, slow: false },
+    chartType: null,
+    runs: s.runs + 1,
+  }));
+  const timer = setTimeout(() => {
+    const { run } = consoleStore.getState();
+    if (id === current && run.status === 'running') consoleStore.setState({ run: { ...run, slow: true } });
+  }, SLOW_QUERY_MS);
+  try {
+    await rulesReady();
+    if (id !== current) return;
+    const db = await getAppDb();
+    const t0 = performance.now();
+    const rows = await db.query(sql);
+    if (id !== current) return;
+    const columns = rows[0] ? Object.keys(rows[0]) : [];
+    consoleStore.setState({ run: { status: 'ready', sql, columns, rows, ms: performance.now() - t0 } });
+  } catch (err) {
+    if (id !== current) return;
+    consoleStore.setState({
+      run: {
+        status: 'error',
+        sql: err instanceof QueryError ? err.sql : sql,
+        error: err instanceof Error ? err.message : String(err),
+      },
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Cancels the running query: its answer is dropped and the engine restarted (see `restartEngine`). */
+export async function cancelConsoleQuery(): Promise<void> {
+  const { run } = consoleStore.getState();
+  if (run.status !== 'running') return;
+  current++;
+  consoleStore.setState({ run: { status: 'cancelled', sql: run.sql } });
+  await restartEngine();
+}
