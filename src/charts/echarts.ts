@@ -30,6 +30,7 @@ import {
 } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import * as echarts from 'echarts/core';
+import { LegacyGridContainLabel } from 'echarts/features';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
 // Only what the dashboards draw is registered (echarts/core), so the bundle stays small (../shared/STACK.md).
@@ -51,6 +52,8 @@ echarts.use([
   VisualMapComponent,
   CanvasRenderer,
   SVGRenderer,
+  // ECharts 6 keeps `grid.containLabel` (axis labels kept inside the chart) only with this feature.
+  LegacyGridContainLabel,
 ]);
 
 /** The option type of every chart Target Lens draws. */

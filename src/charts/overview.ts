@@ -16,9 +16,8 @@ export interface ChartText {
   locale: 'zh' | 'en';
 }
 
-const base = (t: ChartText, name: string): ECOption => ({
+const base = (_t: ChartText, _name: string): ECOption => ({
   textStyle: { fontFamily: FONT },
-  toolbox: { right: 8, feature: { saveAsImage: { title: t.saveImage, name, pixelRatio: 2 } } },
   tooltip: { confine: true },
   animationDuration: 300,
 });
@@ -100,7 +99,7 @@ export function scoreByDepartmentOption(rows: readonly DepartmentRow[], t: Chart
   };
 }
 
-/** Budget treemap: region → department → project; clicking drills down. */
+/** Budget treemap: region → department → project; a click on a region or department filters by it, on a project opens it. */
 export function budgetTreemapOption(rows: readonly TreeRow[], t: ChartText): ECOption {
   const regions = new Map<string, Map<string, TreeRow[]>>();
   for (const r of rows) {
@@ -110,10 +109,13 @@ export function budgetTreemapOption(rows: readonly TreeRow[], t: ChartText): ECO
   }
   const data = [...regions].map(([region, depts]) => ({
     name: region,
-    path: region,
+    kind: 'region',
+    region,
     children: [...depts].map(([department, projects]) => ({
       name: department,
-      children: projects.map((p) => ({ name: p.name, value: p.budget_wan, projectId: p.project_id })),
+      kind: 'department',
+      department,
+      children: projects.map((p) => ({ name: p.name, value: p.budget_wan, kind: 'project', projectId: p.project_id })),
     })),
   }));
   return {

@@ -13,7 +13,7 @@ const zh = {
   ovSchedule: '资金支出进度（按预算加权的累计比例）',
   ovMix: '指标结构（一级 → 二级）',
   ovProblems: '最常见的问题',
-  ovClickHint: '点击柱条或方块可按部门、地区筛选；再次点击取消。',
+  ovClickHint: '点击柱条或方块可按部门、地区筛选（再次点击取消）；点击项目方块打开项目。',
   chartBudget: '预算（万元）',
   chartScore: '得分',
   chartShare: '计划累计支出',
@@ -41,7 +41,8 @@ const en: Record<keyof typeof zh, string> = {
   ovSchedule: 'Spending schedule (budget-weighted cumulative share)',
   ovMix: 'Indicator mix (level 1 → level 2)',
   ovProblems: 'Most frequent problems',
-  ovClickHint: 'Click a bar or a tile to filter by department or region; click again to clear.',
+  ovClickHint:
+    'Click a bar or a tile to filter by department or region (click again to clear); click a project tile to open it.',
   chartBudget: 'Budget (10k yuan)',
   chartScore: 'Score',
   chartShare: 'Planned cumulative spending',

@@ -35,7 +35,9 @@ export function EChart({
     if (!el.current) return;
     const c = echarts.init(el.current, null, { renderer: 'canvas' });
     chart.current = c;
-    c.on('click', (p) => click.current?.({ name: String(p.name ?? ''), data: p.data, seriesName: p.seriesName }));
+    c.on('click', (p) => {
+      click.current?.({ name: String(p.name ?? ''), data: p.data, seriesName: p.seriesName });
+    });
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(el.current);
     return () => {

@@ -78,10 +78,23 @@ describe('overview (总览)', () => {
     const box = await chart.boundingBox();
     if (!box) throw new Error('chart not laid out');
     // The largest department (遵化市人民政府办公室, 15 projects) is the top bar.
-    await page.mouse.click(box.x + box.width * 0.4, box.y + 59);
+    await chart.click({ position: { x: box.width * 0.4, y: 59 } });
     await expect.poll(() => page.url()).toContain(`dept=${encodeURIComponent('遵化市人民政府办公室')}`);
     await expect.poll(() => figure('projects').textContent()).toBe('15');
     expect(await page.getByTestId('filter-department').inputValue()).toBe('遵化市人民政府办公室');
+    await page.goBack();
+    await expect.poll(() => figure('projects').textContent()).toBe('67');
+  });
+
+  it('a click on a department tile of the treemap filters by that department', async () => {
+    const chart = page.getByTestId('chart-treemap');
+    const box = await chart.boundingBox();
+    if (!box) throw new Error('chart not laid out');
+    await page.waitForTimeout(1000);
+    // 遵化市 holds more than half of the budget: its department tile fills the left of the map.
+    await chart.click({ position: { x: box.width * 0.25, y: box.height * 0.55 } });
+    await expect.poll(() => page.url()).toContain(`dept=${encodeURIComponent('遵化市人民政府办公室')}`);
+    await expect.poll(() => figure('projects').textContent()).toBe('15');
     await page.goBack();
     await expect.poll(() => figure('projects').textContent()).toBe('67');
   });

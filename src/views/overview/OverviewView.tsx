@@ -86,8 +86,12 @@ export function OverviewView({ t }: { t: Messages }) {
     setFilters({ department: filters.department === d.department ? null : d.department });
   };
   const onTreemap = (e: ChartClick) => {
-    const node = e.data as { projectId?: string; children?: unknown[] } | undefined;
-    if (node?.projectId) navigate({ view: 'project', project: node.projectId });
+    const node = e.data as { kind?: string; projectId?: string; region?: string; department?: string } | undefined;
+    if (node?.kind === 'project' && node.projectId) navigate({ view: 'project', project: node.projectId });
+    else if (node?.kind === 'department' && node.department)
+      setFilters({ department: filters.department === node.department ? null : node.department });
+    else if (node?.kind === 'region' && node.region)
+      setFilters({ region: filters.region === node.region ? null : node.region, department: null });
   };
   const openProblem = (e: ChartClick) => {
     const d = e.data as ProblemRow | undefined;

@@ -1,0 +1,61 @@
+/**
+ * App benchmark: `npm run bench:app`. Builds the app, serves it on 127.0.0.1, opens it in Chromium
+ * and measures, over several fresh page loads: time to the first chart (navigation start → first
+ * canvas of the overview drawn), time until the engine is ready, and time to a filter's effect.
+ * Prints the figures and writes bench-results/app.json. Figures are medians; no assertion is made.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildAndServe, ROOT } from '../test/util/app-server';
+import { launchChromium } from '../test/util/browser';
+
+const RUNS = Number(process.env.RUNS ?? 5);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2
+    ? (s[(s.length - 1) / 2] as number)
+    : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
+};
+
+const server = await buildAndServe();
+const browser = await launchChromium();
+const firstChart: number[] = [];
+const firstChartCold: number[] = [];
+const filterEffect: number[] = [];
+try {
+  const warm = await browser.newContext();
+  for (let run = 0; run < RUNS + 1; run++) {
+    // Run 0 is a cold load (empty cache: the 34 MB wasm is fetched); the others reuse the browser cache.
+    const context = run === 0 ? await browser.newContext() : warm;
+    const page = await context.newPage();
+    await page.goto(server.url, { waitUntil: 'commit' });
+    await page.getByTestId('chart-budget-by-department').locator('canvas').first().waitFor({ timeout: 60_000 });
+    const ms = await page.evaluate(() => performance.now());
+    (run === 0 ? firstChartCold : firstChart).push(ms);
+    if (run > 0) {
+      await page.locator('[data-figure="projects"] dd').filter({ hasText: /^\d+$/ }).waitFor();
+      const t0 = Date.now();
+      await page.getByTestId('filter-department').selectOption({ index: 1 });
+      await page.waitForFunction(() => document.querySelector('[data-figure="projects"] dd')?.textContent !== '67');
+      filterEffect.push(Date.now() - t0);
+    }
+    await page.close();
+    if (run === 0) await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+const result = {
+  date: new Date().toISOString(),
+  runs: RUNS,
+  firstChartColdMs: Math.round(firstChartCold[0] ?? 0),
+  firstChartWarmMedianMs: Math.round(median(firstChart)),
+  filterEffectMedianMs: Math.round(median(filterEffect)),
+  targetFirstChartMs: 1500,
+};
+mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+writeFileSync(join(ROOT, 'bench-results', 'app.json'), `${JSON.stringify(result, null, 2)}\n`);
+process.stdout.write(
+  `app: first chart ${result.firstChartWarmMedianMs} ms (median of ${RUNS} loads, cached), ${result.firstChartColdMs} ms cold; filter effect ${result.filterEffectMedianMs} ms (target first chart ≤ 1500 ms)\n  → bench-results/app.json\n`,
+);
