@@ -1,7 +1,17 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { decodeText } from '../../src/data/decode';
-import { type DatasetManifest, MANIFEST_FILE, TABLES, toArrowIPC, toRecords } from '../../src/db';
+import {
+  type DatasetManifest,
+  loadDataset,
+  MANIFEST_FILE,
+  SUMMARY_FILE,
+  TABLES,
+  toArrowIPC,
+  toRecords,
+} from '../../src/db';
+import { openNodeDb } from '../../src/db/node';
+import { budgetByDepartmentQuery, headlineQuery } from '../../src/db/queries-overview';
 import { type ParseResult, parseDocument } from '../../src/parse';
 
 /** Parses every `.txt`, `.md` and `.html` file under `dataDir` (sorted by name). */
@@ -36,5 +46,16 @@ export async function writeDataset(results: readonly ParseResult[], outDir: stri
     manifest.tables.push({ name: t.name, file, rows: records[t.name].length, bytes: ipc[t.name].byteLength });
   }
   await writeFile(join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  // The overview's first figures and chart, computed by the same SQL on the Node engine, so the
+  // page can draw them before DuckDB-WASM has started in the browser.
+  const db = await openNodeDb();
+  await loadDataset(db, ipc);
+  const none = { year: null, region: null, department: null };
+  const summary = {
+    headline: (await db.query(headlineQuery(none)))[0] ?? null,
+    budgets: await db.query(budgetByDepartmentQuery(none)),
+  };
+  await db.close();
+  await writeFile(join(outDir, SUMMARY_FILE), `${JSON.stringify(summary)}\n`);
   return manifest;
 }

@@ -1,4 +1,5 @@
-import { DATASET_DIR, type DatasetManifest, MANIFEST_FILE, type TableName } from '../db';
+import { DATASET_DIR, type DatasetManifest, MANIFEST_FILE, SUMMARY_FILE, type TableName } from '../db';
+import type { BudgetRow, Headline } from '../db/queries-overview';
 
 /** Progress of downloading the dataset files. */
 export interface DatasetProgress {
@@ -31,4 +32,20 @@ export async function fetchDataset(
     }),
   );
   return { manifest, tables: Object.fromEntries(entries) as Record<TableName, Uint8Array> };
+}
+
+/** The overview drawn before the engine is ready (written by `npm run ingest`). */
+export interface OverviewSummary {
+  headline: Headline | null;
+  budgets: BudgetRow[];
+}
+
+/** Fetches the precomputed overview summary; null when it is missing (the engine will answer instead). */
+export async function fetchSummary(baseUrl: string): Promise<OverviewSummary | null> {
+  try {
+    const res = await fetch(new URL(`${DATASET_DIR}/${SUMMARY_FILE}`, baseUrl));
+    return res.ok ? ((await res.json()) as OverviewSummary) : null;
+  } catch {
+    return null;
+  }
 }

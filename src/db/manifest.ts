@@ -4,6 +4,9 @@ import type { TableName } from './schema';
 export const DATASET_DIR = 'data';
 export const MANIFEST_FILE = 'manifest.json';
 
+/** Small precomputed overview (headline figures, budget by department) drawn while the engine starts. */
+export const SUMMARY_FILE = 'summary.json';
+
 /** What `npm run ingest` wrote: one Arrow IPC stream file per table. */
 export interface DatasetManifest {
   version: 1;

@@ -1,4 +1,4 @@
-import { decodeText, fetchDataset, type SourceFile } from '../data';
+import { decodeText, fetchDataset, fetchSummary, type SourceFile } from '../data';
 import { type Db, loadDataset, replaceDocuments } from '../db';
 import { openBrowserDb } from '../db/browser';
 import { type DocumentRow, documentsQuery } from '../db/queries';
@@ -44,6 +44,7 @@ export function startApp(baseUrl: string = document.baseURI): Promise<void> {
 }
 
 async function start(baseUrl: string): Promise<void> {
+  void fetchSummary(baseUrl).then((summary) => store.setState({ summary }));
   try {
     setEngine({ status: 'starting', progress: null, error: null });
     const [db, dataset] = await Promise.all([getAppDb(), fetchDataset(baseUrl)]);

@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import type { OverviewSummary } from '../data/dataset';
 import type { DocumentRow } from '../db/queries';
 import type { Locale } from '../i18n';
 import { DEFAULT_ROUTE, EMPTY_FILTERS, type Filters, type Route } from './route';
@@ -31,6 +32,8 @@ export interface AppState {
   dataVersion: number;
   /** Findings and scores are computed after the data loads; views that need them wait. */
   rulesReady: boolean;
+  /** Precomputed overview shown while the engine starts. */
+  summary: OverviewSummary | null;
   documents: DocumentRow[];
   importing: ImportState;
 }
@@ -42,6 +45,7 @@ export const initialState: AppState = {
   engine: { status: 'starting', progress: null, error: null },
   dataVersion: 0,
   rulesReady: false,
+  summary: null,
   documents: [],
   importing: { status: 'idle', files: 0, error: null, added: 0, runs: 0 },
 };

@@ -19,6 +19,7 @@ export function App() {
   const engine = useStore(store, (s) => s.engine);
   const view = useStore(store, (s) => s.route.view);
   const documents = useStore(store, (s) => s.documents);
+  const summary = useStore(store, (s) => s.summary);
   const t = messages(locale);
 
   useEffect(() => {
@@ -48,6 +49,7 @@ export function App() {
       <main>
         {engine.status === 'starting' && <StatusMessage kind="loading" title={`${t.loading}${progress}`} />}
         {engine.status === 'loading' && <StatusMessage kind="loading" title={t.loadingData} />}
+        {engine.status !== 'ready' && view === 'overview' && summary && <OverviewView t={t} />}
         {engine.status === 'error' && <StatusMessage kind="error" title={t.errorTitle} detail={engine.error ?? ''} />}
         {engine.status === 'ready' && (
           <>

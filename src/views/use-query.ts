@@ -20,8 +20,10 @@ export type QueryState<T> =
 export function useQuery<T extends Row>(sql: string | null, options: { needsRules?: boolean } = {}): QueryState<T> {
   const dataVersion = useStore(store, (s) => s.dataVersion);
   const rulesReady = useStore(store, (s) => s.rulesReady);
+  const engineReady = useStore(store, (s) => s.engine.status === 'ready');
+  const engineError = useStore(store, (s) => s.engine.error);
   const needsRules = options.needsRules ?? (sql !== null && NEEDS_RULES.test(sql));
-  const waiting = needsRules && !rulesReady;
+  const waiting = !engineReady || (needsRules && !rulesReady);
   const [state, setState] = useState<QueryState<T>>({ status: 'pending' });
   // biome-ignore lint/correctness/useExhaustiveDependencies: dataVersion is a dependency on purpose: new data, new answer.
   useEffect(() => {
@@ -44,5 +46,6 @@ export function useQuery<T extends Row>(sql: string | null, options: { needsRule
       current = false;
     };
   }, [sql, dataVersion, waiting]);
+  if (engineError !== null && !engineReady) return { status: 'error', error: engineError, sql: sql ?? '' };
   return waiting ? { status: 'pending' } : state;
 }

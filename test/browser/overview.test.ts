@@ -103,7 +103,7 @@ describe('overview (总览)', () => {
     const other = await context.newPage();
     await other.goto(`${server.url}?region=${encodeURIComponent('巨鹿县')}&year=2024`);
     await other.getByTestId('overview').waitFor({ timeout: 60_000 });
-    await expect.poll(() => other.locator('[data-figure="projects"] dd').textContent()).toBe('19');
+    await expect.poll(() => other.locator('[data-figure="projects"] dd').textContent(), { timeout: 30_000 }).toBe('19');
     expect(await other.getByTestId('filter-region').inputValue()).toBe('巨鹿县');
     await other.close();
   });
@@ -122,6 +122,21 @@ describe('overview (总览)', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('[data-figure="budget"] dt').textContent()).toBe('Total budget (10k yuan)');
     await page.getByRole('button', { name: '中文' }).click();
+  });
+});
+
+describe('overview before the engine is ready', () => {
+  it('draws the first figures and chart from the precomputed summary while DuckDB-WASM is not there', async () => {
+    const blocked = await browser.newContext();
+    await blocked.route('**/*.wasm', (route) => route.abort());
+    const early = await blocked.newPage();
+    await early.goto(server.url);
+    await early.getByTestId('chart-budget-by-department').locator('canvas').first().waitFor({ timeout: 30_000 });
+    const [d] = await db.query<{ budget: number }>('SELECT sum(budget_wan) AS budget FROM documents');
+    expect(await early.locator('[data-figure="budget"] dd').textContent()).toBe(WAN.format(d?.budget ?? 0));
+    await early.getByRole('alert').waitFor({ timeout: 30_000 });
+    expect(await early.getByRole('alert').textContent()).toContain('DuckDB');
+    await blocked.close();
   });
 });
 

@@ -37,7 +37,10 @@ import './overview.css';
 
 /** Renders a query's pending and error states, or its rows through `children`. */
 function Loaded<T>({ q, t, children }: { q: QueryState<T>; t: Messages; children: (rows: T[]) => React.ReactNode }) {
+  const engineFailed = useStore(store, (s) => s.engine.status === 'error');
   if (q.status === 'pending') return <StatusMessage kind="loading" title={t.loadingRows} />;
+  // The page already says the engine failed; each chart need not repeat it.
+  if (q.status === 'error' && engineFailed) return <p className="empty">{t.noData}</p>;
   if (q.status === 'error')
     return <StatusMessage kind="error" title={t.queryFailed} detail={`${q.error}\n\n${q.sql}`} />;
   if (q.rows.length === 0) return <p className="empty">{t.noData}</p>;
@@ -71,9 +74,15 @@ export function OverviewView({ t }: { t: Messages }) {
     }),
     [t, locale],
   );
-  const headline = useQuery<Headline>(headlineQuery(filters));
+  // Until the engine has loaded the data, the precomputed summary draws the first figures and chart.
+  const summary = useStore(store, (s) => (s.engine.status === 'ready' ? null : s.summary));
+  const noFilters = filters.year === null && !filters.region && !filters.department;
+  const early = <T,>(q: QueryState<T>, rows: T[] | undefined): QueryState<T> =>
+    q.status !== 'ready' && summary && noFilters && rows ? { status: 'ready', rows } : q;
+  const headlineLive = useQuery<Headline>(headlineQuery(filters));
+  const headline = early(headlineLive, summary?.headline ? [summary.headline] : undefined);
   const quality = useQuery<QualityHeadline>(qualityHeadlineQuery(filters));
-  const budgets = useQuery<BudgetRow>(budgetByDepartmentQuery(filters));
+  const budgets = early(useQuery<BudgetRow>(budgetByDepartmentQuery(filters)), summary?.budgets);
   const departments = useQuery<DepartmentRow>(departmentsQuery(filters));
   const tree = useQuery<TreeRow>(budgetTreeQuery(filters));
   const schedule = useQuery<ScheduleRow>(scheduleQuery(filters));
