@@ -1,30 +1,13 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_QUERIES } from '../../src/db/queries-console';
-import { installRules } from '../../src/rules';
 import { formatCell } from '../../src/views/format';
-import { type AppServer, buildAndServe, ROOT } from '../util/app-server';
-import { launchChromium } from '../util/browser';
-import { getSampleDb } from '../util/duckdb';
+import { ROOT } from '../util/app-server';
+import { useAppSession } from '../util/app-session';
 
-let server: AppServer;
-let browser: Browser;
-let db: Db;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await buildAndServe();
-  db = await getSampleDb();
-  await installRules(db);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useAppSession();
 
 /** The grid's cells as text, row by row (the row-number column left out). */
 function gridCells(page: Page): Promise<string[][]> {
@@ -36,7 +19,7 @@ function gridCells(page: Page): Promise<string[][]> {
 
 /** What the grid should show for `sql`, from the Node engine. */
 async function expectedCells(sql: string): Promise<string[][]> {
-  const rows = await db.query(sql);
+  const rows = await session.db.query(sql);
   return rows.map((r) => Object.values(r).map(formatCell));
 }
 
@@ -71,8 +54,11 @@ describe('SQL console (built app in Chromium, network limited to its own origin)
   const requests: string[] = [];
 
   beforeAll(async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
-    const origin = new URL(server.url).origin;
+    const context = await session.browser.newContext({
+      viewport: { width: 1440, height: 1000 },
+      acceptDownloads: true,
+    });
+    const origin = new URL(session.server.url).origin;
     await context.route('**/*', (route) =>
       new URL(route.request().url()).origin === origin ? route.continue() : route.abort(),
     );
@@ -80,7 +66,7 @@ describe('SQL console (built app in Chromium, network limited to its own origin)
     page = await context.newPage();
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${server.url}?view=console`);
+    await page.goto(`${session.server.url}?view=console`);
     await page.locator('#sql-input').waitFor({ timeout: 60_000 });
   });
 
@@ -193,7 +179,7 @@ FROM projects GROUP BY department ORDER BY department`;
     expect(download.suggestedFilename()).toMatch(/^query-\d{8}-\d{6}\.csv$/);
     const path = await download.path();
     const text = await readFile(path, 'utf8');
-    const rows = await db.query(q.sql);
+    const rows = await session.db.query(q.sql);
     expect(text.startsWith('\ufeff"rule","rule_id","severity","findings"\r\n')).toBe(true);
     expect(text.trimEnd().split('\r\n')).toHaveLength(rows.length + 1);
     expect(text).toContain(`"${rows[0]?.rule_id}"`);
@@ -229,7 +215,7 @@ FROM projects GROUP BY department ORDER BY department`;
   });
 
   it('requested nothing from other origins and logged no errors', () => {
-    const origin = new URL(server.url).origin;
+    const origin = new URL(session.server.url).origin;
     expect(requests.filter((u) => new URL(u).origin !== origin)).toEqual([]);
     expect(consoleErrors).toEqual([]);
     expect(pageErrors).toEqual([]);

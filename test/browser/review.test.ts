@@ -1,38 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db';
-import { installRules } from '../../src/rules';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { REVIEW_HEADERS } from '../../src/rules/review';
-import { type AppServer, buildAndServe, ROOT } from '../util/app-server';
-import { launchChromium } from '../util/browser';
-import { getSampleDb } from '../util/duckdb';
+import { ROOT } from '../util/app-server';
+import { useAppSession } from '../util/app-session';
 
 const WAN = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const RULE_ROWS = '[data-testid=review-rules] > tbody > tr';
 const FINDING_ROWS = '[data-testid=findings] > tbody > tr[data-rule]';
 
-let server: AppServer;
-let browser: Browser;
-let db: Db;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await buildAndServe();
-  db = await getSampleDb();
-  await installRules(db);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useAppSession();
 
 /** `SELECT count(*) FROM findings WHERE …` on the Node engine. */
 async function count(where = 'TRUE'): Promise<number> {
-  const [row] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM findings WHERE ${where}`);
+  const [row] = await session.db.query<{ n: number }>(`SELECT count(*) AS n FROM findings WHERE ${where}`);
   return row?.n ?? Number.NaN;
 }
 
@@ -54,22 +37,22 @@ describe('review workbench (built app in Chromium, offline)', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    const origin = new URL(server.url).origin;
+    const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const origin = new URL(session.server.url).origin;
     await context.route('**/*', (route) =>
       new URL(route.request().url()).origin === origin ? route.continue() : route.abort(),
     );
     page = await context.newPage();
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${server.url}?view=review`);
+    await page.goto(`${session.server.url}?view=review`);
     await page.locator(RULE_ROWS).first().waitFor({ timeout: 60_000 });
     all = await count();
     await waitForTotal(page, all);
   });
 
   it('lists every rule with hits and budget at stake equal to the Node engine, most hits first', async () => {
-    const hits = await db.query<{ rule_id: string; hits: number; stake: number | null }>(
+    const hits = await session.db.query<{ rule_id: string; hits: number; stake: number | null }>(
       `SELECT c.rule_id, coalesce(h.n, 0) AS hits, s.stake
        FROM rules.catalog c
        LEFT JOIN (SELECT rule_id, count(*) AS n FROM findings GROUP BY rule_id) h USING (rule_id)
@@ -129,7 +112,7 @@ describe('review workbench (built app in Chromium, offline)', () => {
     expect(await button.getAttribute('aria-pressed')).toBe('true');
     const rules = await page.locator(FINDING_ROWS).evaluateAll((rs) => rs.map((r) => r.getAttribute('data-rule')));
     expect(new Set(rules)).toEqual(new Set([id]));
-    const [meta] = await db.query<{ rationale: string; suggestion: string }>(
+    const [meta] = await session.db.query<{ rationale: string; suggestion: string }>(
       `SELECT rationale, suggestion FROM rules.catalog WHERE rule_id = '${id}'`,
     );
     const detail = await page.getByTestId('rule-detail').textContent();
@@ -165,7 +148,7 @@ describe('review workbench (built app in Chromium, offline)', () => {
       .locator(FINDING_ROWS)
       .evaluateAll((rs) => rs.map((r) => r.getAttribute('data-severity')));
     expect(new Set(severities)).toEqual(new Set(['high']));
-    const catalog = await db.query<{ rule_id: string; severity: string }>(
+    const catalog = await session.db.query<{ rule_id: string; severity: string }>(
       'SELECT rule_id, severity FROM rules.catalog',
     );
     const severityOf = new Map(catalog.map((c) => [c.rule_id, c.severity]));
@@ -222,7 +205,7 @@ describe('review workbench (built app in Chromium, offline)', () => {
     const desc = await budgets();
     expect(desc.length).toBeGreaterThan(5);
     expect(desc).toEqual([...desc].sort((a, b) => b - a));
-    const [max] = await db.query<{ m: number }>('SELECT max(budget_wan) AS m FROM findings');
+    const [max] = await session.db.query<{ m: number }>('SELECT max(budget_wan) AS m FROM findings');
     expect(desc[0]).toBe(max?.m);
 
     await page.locator('[data-sort=budget]').focus();
