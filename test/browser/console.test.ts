@@ -5,9 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_QUERIES } from '../../src/db/queries-console';
 import { formatCell } from '../../src/views/format';
 import { ROOT } from '../util/app-server';
-import { useAppSession } from '../util/app-session';
+import { setUpAppSession } from '../util/app-session';
 
-const session = useAppSession();
+const session = setUpAppSession();
 
 /** The grid's cells as text, row by row (the row-number column left out). */
 function gridCells(page: Page): Promise<string[][]> {

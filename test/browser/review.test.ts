@@ -5,13 +5,13 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REVIEW_HEADERS } from '../../src/rules/review';
 import { ROOT } from '../util/app-server';
-import { useAppSession } from '../util/app-session';
+import { setUpAppSession } from '../util/app-session';
 
 const WAN = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const RULE_ROWS = '[data-testid=review-rules] > tbody > tr';
 const FINDING_ROWS = '[data-testid=findings] > tbody > tr[data-rule]';
 
-const session = useAppSession();
+const session = setUpAppSession();
 
 /** `SELECT count(*) FROM findings WHERE …` on the Node engine. */
 async function count(where = 'TRUE'): Promise<number> {

@@ -17,7 +17,7 @@ export interface AppSession {
   db: Db;
 }
 
-export function useAppSession(): AppSession {
+export function setUpAppSession(): AppSession {
   const session = {} as AppSession;
   beforeAll(async () => {
     const [browser, server, db] = await Promise.all([launchChromium(), buildAndServe(), getSampleDb()]);
