@@ -4,14 +4,13 @@
  */
 import { join } from 'node:path';
 import { DATASET_DIR } from '../src/db';
-import { parseFolder, writeDataset } from './lib/dataset';
+import { ingestFolder } from './lib/dataset';
 
 const root = join(import.meta.dirname, '..');
 const dataDir = process.argv[2] ?? join(root, 'data');
 const outDir = process.argv[3] ?? join(root, 'public', DATASET_DIR);
 const started = performance.now();
-const results = await parseFolder(dataDir);
-const manifest = await writeDataset(results, outDir);
+const { results, manifest } = await ingestFolder(dataDir, outDir);
 const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
 const rows = manifest.tables.map((t) => `${t.name} ${t.rows}`).join(', ');
 process.stderr.write(

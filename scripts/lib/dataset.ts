@@ -22,6 +22,18 @@ export async function parseFolder(dataDir: string): Promise<ParseResult[]> {
   return results;
 }
 
+/** The family table (data/families.csv) beside the documents, copied into the dataset when present. */
+export const FAMILIES_FILE = 'families.csv';
+
+/** `npm run ingest` as a function: parses `dataDir` and writes the dataset (with the family table) to `outDir`. */
+export async function ingestFolder(dataDir: string, outDir: string): Promise<{ results: ParseResult[]; manifest: DatasetManifest }> {
+  const results = await parseFolder(dataDir);
+  const manifest = await writeDataset(results, outDir);
+  const families = await readFile(join(dataDir, FAMILIES_FILE)).catch(() => null);
+  if (families) await writeFile(join(outDir, FAMILIES_FILE), families);
+  return { results, manifest };
+}
+
 /**
  * Writes the dataset the app loads at start: one Arrow IPC stream file per table plus
  * `manifest.json`, into `outDir` (replaced as a whole).

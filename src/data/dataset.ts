@@ -49,3 +49,13 @@ export async function fetchSummary(baseUrl: string): Promise<OverviewSummary | n
     return null;
   }
 }
+
+/** Fetches the family table (families.csv) of the dataset; null when the dataset has none. */
+export async function fetchFamilies(baseUrl: string): Promise<string | null> {
+  try {
+    const res = await fetch(new URL(`${DATASET_DIR}/families.csv`, baseUrl));
+    return res.ok ? await res.text() : null;
+  } catch {
+    return null;
+  }
+}

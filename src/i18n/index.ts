@@ -1,4 +1,5 @@
 import consoleMessages from './console';
+import families from './families';
 import overview from './overview';
 import pages from './pages';
 import review from './review';
@@ -58,7 +59,7 @@ const core = {
 };
 
 /** Feature message tables live beside this file (one module per view); each has the same keys in zh and en. */
-const zh = { ...core, ...shell.zh, ...overview.zh, ...review.zh, ...consoleMessages.zh, ...pages.zh };
+const zh = { ...core, ...shell.zh, ...overview.zh, ...review.zh, ...consoleMessages.zh, ...pages.zh, ...families.zh };
 
 /** Message keys shared by every locale. */
 export type MessageKey = keyof typeof zh;
@@ -75,6 +76,7 @@ export const MESSAGES: Record<Locale, Record<MessageKey, string>> = {
     ...review.en,
     ...consoleMessages.en,
     ...pages.en,
+    ...families.en,
     title: 'Target Lens 绩效透视',
     tagline: 'Budget performance targets, parsed',
     switchLocale: '中文',

@@ -1,7 +1,9 @@
-import { decodeText, fetchDataset, fetchSummary, type SourceFile } from '../data';
+import { decodeText, fetchDataset, fetchFamilies, fetchSummary, type SourceFile } from '../data';
 import { type Db, loadDataset, replaceDocuments } from '../db';
 import { openBrowserDb } from '../db/browser';
 import { type DocumentRow, documentsQuery } from '../db/queries';
+import { literal } from '../db/sql';
+import { installFamilies, parseFamilies } from '../families/families';
 import type { Locale } from '../i18n';
 import { installRules, refreshFindings } from '../rules';
 import { parseInWorker } from '../worker';
@@ -69,6 +71,7 @@ async function start(baseUrl: string): Promise<void> {
     setEngine({ status: 'ready', progress: 1 });
     // The first charts need only the data; findings and scores follow.
     await installRules(db);
+    await setUpFamilies(db, baseUrl);
     store.setState((s) => ({ rulesReady: true, dataVersion: s.dataVersion + 1 }));
   } catch (err) {
     setEngine({ status: 'error', error: message(err) });
@@ -117,4 +120,37 @@ export async function importFiles(files: readonly File[]): Promise<void> {
 /** Switches the UI language. */
 export function setLocale(locale: Locale): void {
   store.setState({ locale });
+}
+
+/** Where the user's moves of projects between families are kept (they survive a reload). */
+const OVERRIDES_KEY = 'target-lens:family-overrides';
+
+function storedOverrides(): Record<string, string> {
+  try {
+    return JSON.parse(localStorage.getItem(OVERRIDES_KEY) ?? '{}') as Record<string, string>;
+  } catch {
+    return {};
+  }
+}
+
+async function setUpFamilies(db: Db, baseUrl: string): Promise<void> {
+  const csv = await fetchFamilies(baseUrl);
+  await installFamilies(db, csv ? parseFamilies(csv) : []);
+  const overrides = Object.entries(storedOverrides());
+  if (overrides.length)
+    await db.exec(
+      `INSERT INTO family_overrides VALUES ${overrides.map(([p, f]) => `(${literal(p)}, ${literal(f)})`).join(', ')}`,
+    );
+}
+
+/** Moves a project to another family (null: back to what its keywords say); the choice persists. */
+export async function moveProjectToFamily(projectId: string, familyId: string | null): Promise<void> {
+  const db = await getAppDb();
+  await db.exec(`DELETE FROM family_overrides WHERE project_id = ${literal(projectId)}`);
+  if (familyId) await db.exec(`INSERT INTO family_overrides VALUES (${literal(projectId)}, ${literal(familyId)})`);
+  const all = storedOverrides();
+  if (familyId) all[projectId] = familyId;
+  else delete all[projectId];
+  localStorage.setItem(OVERRIDES_KEY, JSON.stringify(all));
+  store.setState((s) => ({ dataVersion: s.dataVersion + 1 }));
 }

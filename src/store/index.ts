@@ -1,4 +1,12 @@
-export { getAppDb, importFiles, refreshDocuments, restartEngine, setLocale, startApp } from './actions';
+export {
+  getAppDb,
+  importFiles,
+  moveProjectToFamily,
+  refreshDocuments,
+  restartEngine,
+  setLocale,
+  startApp,
+} from './actions';
 export { hrefFor, navigate, setFilters, syncWithUrl } from './navigation';
 export {
   DEFAULT_ROUTE,

@@ -1,6 +1,6 @@
 /** What the URL holds: the view, the shared filters and the view's own selection. */
 
-export const VIEWS = ['overview', 'review', 'departments', 'project', 'console', 'documents'] as const;
+export const VIEWS = ['overview', 'review', 'departments', 'project', 'families', 'console', 'documents'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 export const SEVERITIES = ['high', 'warning', 'info'] as const;
@@ -25,10 +25,22 @@ export interface Route {
   rule: string | null;
   category: string | null;
   q: string;
+  /** Family shown on the families view, and the indicator category compared there. */
+  family: string | null;
+  level2: string | null;
 }
 
 export const EMPTY_FILTERS: Filters = { year: null, region: null, department: null, severity: null };
-export const DEFAULT_ROUTE: Route = { view: 'overview', doc: null, project: null, rule: null, category: null, q: '' };
+export const DEFAULT_ROUTE: Route = {
+  view: 'overview',
+  doc: null,
+  project: null,
+  rule: null,
+  category: null,
+  q: '',
+  family: null,
+  level2: null,
+};
 
 /** Reads route and filters from a URL query string (unknown values are ignored). */
 export function parseSearch(search: string): { route: Route; filters: Filters } {
@@ -44,6 +56,8 @@ export function parseSearch(search: string): { route: Route; filters: Filters } 
       rule: p.get('rule') || null,
       category: p.get('category') || null,
       q: p.get('q') ?? '',
+      family: p.get('family') || null,
+      level2: p.get('level2') || null,
     },
     filters: {
       year: Number.isInteger(year) && year > 1900 ? year : null,
@@ -67,6 +81,8 @@ export function toSearch(route: Route, filters: Filters): string {
   if (route.rule) p.set('rule', route.rule);
   if (route.category) p.set('category', route.category);
   if (route.q) p.set('q', route.q);
+  if (route.family) p.set('family', route.family);
+  if (route.level2) p.set('level2', route.level2);
   const s = p.toString();
   return s ? `?${s}` : '';
 }

@@ -7,6 +7,7 @@ import { DocumentsTable } from './DocumentsTable';
 import { DepartmentsView } from './departments/DepartmentsView';
 import { ProjectView } from './departments/ProjectView';
 import { FilterBar } from './FilterBar';
+import { FamiliesView } from './families/FamiliesView';
 import { ImportButton } from './ImportButton';
 import { Nav } from './Nav';
 import { OverviewView } from './overview/OverviewView';
@@ -58,6 +59,7 @@ export function App() {
             {view === 'review' && <ReviewView t={t} />}
             {view === 'departments' && <DepartmentsView t={t} />}
             {view === 'project' && <ProjectView t={t} />}
+            {view === 'families' && <FamiliesView t={t} />}
             {view === 'console' && <ConsoleView t={t} />}
             {view === 'documents' && (
               <section aria-labelledby="documents-title">

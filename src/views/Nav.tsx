@@ -3,10 +3,14 @@ import { useStore } from 'zustand';
 import type { Messages } from '../i18n';
 import { hrefFor, navigate, store, type ViewId } from '../store';
 
-const TABS: { view: ViewId; key: 'navOverview' | 'navReview' | 'navDepartments' | 'navConsole' | 'navDocuments' }[] = [
+const TABS: {
+  view: ViewId;
+  key: 'navOverview' | 'navReview' | 'navDepartments' | 'navFamilies' | 'navConsole' | 'navDocuments';
+}[] = [
   { view: 'overview', key: 'navOverview' },
   { view: 'review', key: 'navReview' },
   { view: 'departments', key: 'navDepartments' },
+  { view: 'families', key: 'navFamilies' },
   { view: 'console', key: 'navConsole' },
   { view: 'documents', key: 'navDocuments' },
 ];

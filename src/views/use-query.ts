@@ -5,7 +5,8 @@ import { QueryError } from '../db';
 import { getAppDb, store } from '../store';
 
 /** Tables and views that exist only once the rules have run (see `startApp`). */
-const NEEDS_RULES = /\b(findings|project_scores|department_scores|region_scores|rules\.)/;
+const NEEDS_RULES =
+  /\b(findings|project_scores|department_scores|region_scores|rules\.|project_famil|families|family_|indicator_spread|unit_profile)/;
 
 /** A query's state in a view. */
 export type QueryState<T> =

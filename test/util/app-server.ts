@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, type PreviewServer, preview } from 'vite';
-import { parseFolder, writeDataset } from '../../scripts/lib/dataset';
+import { ingestFolder } from '../../scripts/lib/dataset';
 import { DATASET_DIR } from '../../src/db';
 
 /** Repository root, where vite.config.ts lives. */
@@ -29,7 +29,7 @@ export function freePort(): Promise<number> {
 
 /** Runs `npm run ingest` (the dataset the app loads), builds the app into a temporary folder and serves it with `vite preview` on a free port. */
 export async function buildAndServe(): Promise<AppServer> {
-  await writeDataset(await parseFolder(join(ROOT, 'data')), join(ROOT, 'public', DATASET_DIR));
+  await ingestFolder(join(ROOT, 'data'), join(ROOT, 'public', DATASET_DIR));
   const outDir = mkdtempSync(join(tmpdir(), 'target-lens-dist-'));
   const configFile = join(ROOT, 'vite.config.ts');
   // Vitest sets NODE_ENV=test and Vite keeps a preset NODE_ENV, which would bundle React's development build.
