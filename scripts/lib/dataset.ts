@@ -26,7 +26,10 @@ export async function parseFolder(dataDir: string): Promise<ParseResult[]> {
 export const FAMILIES_FILE = 'families.csv';
 
 /** `npm run ingest` as a function: parses `dataDir` and writes the dataset (with the family table) to `outDir`. */
-export async function ingestFolder(dataDir: string, outDir: string): Promise<{ results: ParseResult[]; manifest: DatasetManifest }> {
+export async function ingestFolder(
+  dataDir: string,
+  outDir: string,
+): Promise<{ results: ParseResult[]; manifest: DatasetManifest }> {
   const results = await parseFolder(dataDir);
   const manifest = await writeDataset(results, outDir);
   const families = await readFile(join(dataDir, FAMILIES_FILE)).catch(() => null);
