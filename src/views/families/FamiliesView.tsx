@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useStore } from 'zustand';
 import { familyBudgetOption, spreadOption } from '../../charts/families';
 import { wan } from '../../charts/format';
@@ -93,7 +94,8 @@ function FamilyDetail({ t, familyId }: { t: Messages; familyId: string | null })
   const options = useQuery<{ family_id: string; name_zh: string; name_en: string }>(familyOptionsQuery());
   const targets = useQuery<TargetRow>(familyId ? familyTargetsQuery(familyId, filters) : null);
   const costs = useQuery<UnitCostRow>(familyId ? familyUnitCostsQuery(familyId, filters) : null);
-  const spread = useQuery<SpreadRow>(familyId ? spreadQuery(level2, familyId, filters) : null);
+  const [allUnits, setAllUnits] = useState(false);
+  const spread = useQuery<SpreadRow>(familyId ? spreadQuery(level2, allUnits ? null : familyId, filters) : null);
   const opts = options.status === 'ready' ? options.rows : [];
   return (
     <>
@@ -222,6 +224,15 @@ function FamilyDetail({ t, familyId }: { t: Messages; familyId: string | null })
                 </option>
               ))}
             </select>
+          </label>
+          <label className="fam-spread-select">
+            <input
+              type="checkbox"
+              checked={allUnits}
+              onChange={(e) => setAllUnits(e.target.checked)}
+              data-testid="spread-all"
+            />{' '}
+            {t.famAllProjects}
           </label>
           <Loaded q={spread} t={t}>
             {(rows) => (
