@@ -43,11 +43,15 @@ export function familyBudgetOption(rows: readonly FamilyProjectRow[], budgetLabe
 /** Target values of one category across units: one dot per project, one row per unit. */
 export function spreadOption(rows: readonly SpreadRow[], unitLabel: string): ECOption {
   const units = [...new Set(rows.map((r) => r.department))];
+  // Percentages stop at 100 so that ≥95% reads as close to the ceiling, not mid-axis.
+  const percent = unitLabel === '%' && rows.every((r) => r.value_num <= 100);
+  const low = Math.min(...rows.map((r) => r.value_num));
+  const percentAxis = { max: 100, min: Math.max(0, Math.floor(low / 10) * 10 - 10) };
   return {
     textStyle: { fontFamily: FONT },
     animationDuration: 300,
     grid: { left: 8, right: 32, top: 24, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', name: unitLabel, scale: true },
+    xAxis: { type: 'value', name: unitLabel, scale: true, ...(percent ? percentAxis : {}) },
     yAxis: { type: 'category', data: units, axisLabel: { width: 180, overflow: 'truncate' } },
     tooltip: {
       trigger: 'item',
@@ -61,6 +65,12 @@ export function spreadOption(rows: readonly SpreadRow[], unitLabel: string): ECO
         type: 'scatter',
         symbolSize: 14,
         itemStyle: { color: 'rgba(31, 78, 121, 0.65)' },
+        label: {
+          show: rows.length <= 40,
+          position: 'right',
+          formatter: (p: unknown) => (p as { data: { row: SpreadRow } }).data.row.value_raw,
+        },
+        labelLayout: { hideOverlap: true },
         data: rows.map((r) => ({ value: [r.value_num, units.indexOf(r.department)], row: r })),
       },
     ],

@@ -91,13 +91,33 @@ export interface SpreadRow extends Record<string, unknown> {
   value_unit: string | null;
 }
 
-/** Target values of one 二级指标 across units (in the family, or everywhere), in the most common unit. */
-export function spreadQuery(level2: string, familyId: string | null, f: SqlFilters): string {
-  const scope = `level2 = ${literal(level2)} AND ${filterWhere(f)}${familyId ? ` AND family_id = ${literal(familyId)}` : ''}`;
+/**
+ * Target values of one 二级指标, or of one 三级指标 under it (matched by normalised name: spaces and
+ * bracketed units dropped), across units — in the family or everywhere — in the most common unit.
+ */
+export function spreadQuery(level2: string, level3: string | null, familyId: string | null, f: SqlFilters): string {
+  const scope = spreadScope(level2, familyId, f) + (level3 ? ` AND level3_norm = ${literal(level3)}` : '');
   return `WITH s AS (SELECT * FROM indicator_spread WHERE ${scope}),
 top_unit AS (SELECT coalesce(value_unit, '') AS u FROM s GROUP BY u ORDER BY count(*) DESC, u LIMIT 1)
 SELECT department, project_name, value_raw, value_num, value_unit FROM s
 WHERE coalesce(value_unit, '') = (SELECT u FROM top_unit) ORDER BY department, value_num`;
+}
+
+export interface Level3Option extends Record<string, unknown> {
+  level3_norm: string;
+  units: number;
+  targets: number;
+}
+
+/** The 三级指标 names (normalised) under a 二级指标 in scope, those set by most units first. */
+export function level3OptionsQuery(level2: string, familyId: string | null, f: SqlFilters): string {
+  return `SELECT level3_norm, count(DISTINCT department)::INTEGER AS units, count(*)::INTEGER AS targets
+FROM indicator_spread WHERE ${spreadScope(level2, familyId, f)} AND level3_norm <> ''
+GROUP BY level3_norm ORDER BY units DESC, targets DESC, level3_norm`;
+}
+
+function spreadScope(level2: string, familyId: string | null, f: SqlFilters): string {
+  return `level2 = ${literal(level2)} AND ${filterWhere(f)}${familyId ? ` AND family_id = ${literal(familyId)}` : ''}`;
 }
 
 export interface ProfileRow extends Record<string, unknown> {

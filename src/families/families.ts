@@ -112,7 +112,7 @@ SELECT c.*, median(unit_cost_wan) OVER (PARTITION BY family_id, quantity_unit) A
             THEN true ELSE false END AS outlier
 FROM costs c`);
   await db.exec(`CREATE OR REPLACE VIEW indicator_spread AS
-SELECT i.level2, i.level3, pf.family_id, pf.family_zh, i.doc_id, i.department, i.region, i.year, i.project_id, i.seq,
+SELECT i.level2, i.level3, regexp_replace(i.level3, '[（(][^）)]*[）)]|\\s', '', 'g') AS level3_norm, pf.family_id, pf.family_zh, i.doc_id, i.department, i.region, i.year, i.project_id, i.seq,
        pf.name AS project_name, i.value_raw, i.comparator, i.value_num, i.value_unit, i.value_kind
 FROM indicators i JOIN project_families pf USING (project_id)
 WHERE i.value_num IS NOT NULL`);

@@ -145,12 +145,13 @@ async function setUpFamilies(db: Db, baseUrl: string): Promise<void> {
 
 /** Moves a project to another family (null: back to what its keywords say); the choice persists. */
 export async function moveProjectToFamily(projectId: string, familyId: string | null): Promise<void> {
-  const db = await getAppDb();
-  await db.exec(`DELETE FROM family_overrides WHERE project_id = ${literal(projectId)}`);
-  if (familyId) await db.exec(`INSERT INTO family_overrides VALUES (${literal(projectId)}, ${literal(familyId)})`);
+  // The choice is stored first, synchronously, so that a reload right after the click keeps it.
   const all = storedOverrides();
   if (familyId) all[projectId] = familyId;
   else delete all[projectId];
   localStorage.setItem(OVERRIDES_KEY, JSON.stringify(all));
+  const db = await getAppDb();
+  await db.exec(`DELETE FROM family_overrides WHERE project_id = ${literal(projectId)}`);
+  if (familyId) await db.exec(`INSERT INTO family_overrides VALUES (${literal(projectId)}, ${literal(familyId)})`);
   store.setState((s) => ({ dataVersion: s.dataVersion + 1 }));
 }

@@ -28,6 +28,8 @@ export interface Route {
   /** Family shown on the families view, and the indicator category compared there. */
   family: string | null;
   level2: string | null;
+  /** Normalised 三级指标 name compared on the families view (within `level2`). */
+  level3: string | null;
 }
 
 export const EMPTY_FILTERS: Filters = { year: null, region: null, department: null, severity: null };
@@ -40,6 +42,7 @@ export const DEFAULT_ROUTE: Route = {
   q: '',
   family: null,
   level2: null,
+  level3: null,
 };
 
 /** Reads route and filters from a URL query string (unknown values are ignored). */
@@ -58,6 +61,7 @@ export function parseSearch(search: string): { route: Route; filters: Filters } 
       q: p.get('q') ?? '',
       family: p.get('family') || null,
       level2: p.get('level2') || null,
+      level3: p.get('level3') || null,
     },
     filters: {
       year: Number.isInteger(year) && year > 1900 ? year : null,
@@ -83,6 +87,7 @@ export function toSearch(route: Route, filters: Filters): string {
   if (route.q) p.set('q', route.q);
   if (route.family) p.set('family', route.family);
   if (route.level2) p.set('level2', route.level2);
+  if (route.level3) p.set('level3', route.level3);
   const s = p.toString();
   return s ? `?${s}` : '';
 }

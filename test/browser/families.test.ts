@@ -35,10 +35,22 @@ describe('families view (横向比较)', () => {
     await mkdir(join(ROOT, 'test-results'), { recursive: true });
     await page.screenshot({ path: join(ROOT, 'test-results/families.png'), fullPage: true });
 
+    // The spread of one 三级指标 across all units: three units set 群众满意度 under varying names.
+    await page.getByTestId('spread-all').check();
+    await page.getByTestId('spread-level2').selectOption('服务对象满意度指标');
+    await expect
+      .poll(() => page.getByTestId('spread-level3').locator('option').allTextContents(), { timeout: 30_000 })
+      .toContain('群众满意度（3 个单位）');
+    await page.getByTestId('spread-level3').selectOption('群众满意度');
+    await expect.poll(() => page.url()).toContain(`level3=${encodeURIComponent('群众满意度')}`);
+    await page.getByTestId('chart-spread').locator('canvas').first().waitFor({ timeout: 30_000 });
+    await page.getByTestId('chart-spread').screenshot({ path: join(ROOT, 'test-results/families-spread.png') });
+
     // Move 督查室经费 (office operations by its keywords) to the duty-room family; the choice survives a reload.
     await page.locator('[data-family="office_operations"]').click();
     const row = page.locator('[data-testid=family-projects] tr[data-project="000_f89d2670d01150aa#3"]');
     await row.locator('select').selectOption('duty_room');
+    await row.waitFor({ state: 'detached', timeout: 30_000 });
     await page.reload();
     await page.locator('[data-family="duty_room"]').click();
     await page

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db';
+import { level3OptionsQuery, spreadQuery } from '../../src/db/queries-families';
 import { installFamilies, parseFamilies } from '../../src/families/families';
 import { installRules } from '../../src/rules';
 import { getSampleDb } from '../util/duckdb';
@@ -91,5 +92,32 @@ describe('project families', () => {
     expect(profile).toHaveLength(5);
     const scores = profile.map((p) => p.score).sort((a, b) => a - b);
     for (const p of profile) expect(p.peer_median_score).toBeCloseTo(scores[2] ?? 0, 6);
+  });
+
+  it('compares a 三级指标 across units by its normalised name', async () => {
+    const none = { year: null, region: null, department: null };
+    const options = await db.query<{ level3_norm: string; units: number }>(
+      level3OptionsQuery('服务对象满意度指标', null, none),
+    );
+    // "群众满意度", "群众满意度(≥**%)" and "群众满意度（≥**%）" are one indicator set by three units.
+    expect(options.find((o) => o.level3_norm === '群众满意度')?.units).toBe(3);
+    const exact = await db.query<{ department: string }>(
+      "SELECT DISTINCT department FROM indicator_spread WHERE level3 = '群众满意度'",
+    );
+    expect(exact).toHaveLength(2);
+    const spread = await db.query<{ department: string; value_raw: string; value_unit: string }>(
+      spreadQuery('服务对象满意度指标', '群众满意度', null, none),
+    );
+    expect(new Set(spread.map((r) => r.department)).size).toBe(3);
+    for (const r of spread) expect(r.value_unit).toBe('%');
+    // Scoped to one family, only that family's projects remain.
+    const [family] = await db.query<{ family_id: string; n: number }>(
+      "SELECT family_id, count(*)::INT AS n FROM indicator_spread WHERE level3_norm = '群众满意度' AND family_id IS NOT NULL GROUP BY ALL ORDER BY n DESC, family_id LIMIT 1",
+    );
+    expect(family?.n).toBeGreaterThan(0);
+    const inFamily = await db.query<{ department: string }>(
+      spreadQuery('服务对象满意度指标', '群众满意度', family?.family_id ?? null, none),
+    );
+    expect(inFamily).toHaveLength(family?.n ?? -1);
   });
 });

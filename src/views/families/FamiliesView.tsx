@@ -10,6 +10,8 @@ import {
   familyProjectsQuery,
   familyTargetsQuery,
   familyUnitCostsQuery,
+  type Level3Option,
+  level3OptionsQuery,
   type ProfileRow,
   type SpreadRow,
   spreadQuery,
@@ -95,7 +97,10 @@ function FamilyDetail({ t, familyId }: { t: Messages; familyId: string | null })
   const targets = useQuery<TargetRow>(familyId ? familyTargetsQuery(familyId, filters) : null);
   const costs = useQuery<UnitCostRow>(familyId ? familyUnitCostsQuery(familyId, filters) : null);
   const [allUnits, setAllUnits] = useState(false);
-  const spread = useQuery<SpreadRow>(familyId ? spreadQuery(level2, allUnits ? null : familyId, filters) : null);
+  const level3 = useStore(store, (s) => s.route.level3);
+  const spreadFamily = allUnits ? null : familyId;
+  const level3s = useQuery<Level3Option>(familyId ? level3OptionsQuery(level2, spreadFamily, filters) : null);
+  const spread = useQuery<SpreadRow>(familyId ? spreadQuery(level2, level3, spreadFamily, filters) : null);
   const opts = options.status === 'ready' ? options.rows : [];
   return (
     <>
@@ -217,10 +222,32 @@ function FamilyDetail({ t, familyId }: { t: Messages; familyId: string | null })
           <h3 id="fam-spread">{t.famSpread}</h3>
           <label className="fam-spread-select">
             {t.famSpreadOf}{' '}
-            <select value={level2} onChange={(e) => navigate({ level2: e.target.value })} data-testid="spread-level2">
+            <select
+              value={level2}
+              onChange={(e) => navigate({ level2: e.target.value, level3: null })}
+              data-testid="spread-level2"
+            >
               {CATEGORIES.map((c) => (
                 <option key={c} value={c}>
                   {c}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="fam-spread-select">
+            {t.famSpreadName}{' '}
+            <select
+              value={level3 ?? ''}
+              onChange={(e) => navigate({ level3: e.target.value || null })}
+              data-testid="spread-level3"
+            >
+              <option value="">{t.famSpreadAllNames}</option>
+              {level3 && !(level3s.status === 'ready' && level3s.rows.some((o) => o.level3_norm === level3)) && (
+                <option value={level3}>{level3}</option>
+              )}
+              {(level3s.status === 'ready' ? level3s.rows : []).map((o) => (
+                <option key={o.level3_norm} value={o.level3_norm}>
+                  {`${o.level3_norm}（${o.units} ${t.famUnitsShort}）`}
                 </option>
               ))}
             </select>
@@ -238,7 +265,7 @@ function FamilyDetail({ t, familyId }: { t: Messages; familyId: string | null })
             {(rows) => (
               <EChart
                 option={spreadOption(rows, rows[0]?.value_unit ?? '')}
-                label={`${t.famSpread}：${level2}`}
+                label={`${t.famSpread}：${level3 ?? level2}`}
                 height={Math.max(160, new Set(rows.map((r) => r.department)).size * 44 + 60)}
                 testId="chart-spread"
                 exportLabel={t.exportPng}
