@@ -24,6 +24,7 @@ import { hrefFor, moveProjectToFamily, navigate, store } from '../../store';
 import { EChart } from '../EChart';
 import { follow } from '../Nav';
 import { StatusMessage } from '../StatusMessage';
+import { TableHead } from '../TableHead';
 import { type QueryState, useQuery } from '../use-query';
 import './families.css';
 
@@ -119,17 +120,9 @@ function FamilyDetail({ t, familyId }: { t: Messages; familyId: string | null })
                 />
               )}
               <table className="data" data-testid="family-projects">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.colDepartment}</th>
-                    <th scope="col">{t.colName}</th>
-                    <th scope="col" className="num">
-                      {t.colBudget}
-                    </th>
-                    <th scope="col">{t.famReason}</th>
-                    <th scope="col">{t.famMove}</th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[t.colDepartment, t.colName, { label: t.colBudget, num: true }, t.famReason, t.famMove]}
+                />
                 <tbody>
                   {rows.map((p) => (
                     <tr key={p.project_id} data-project={p.project_id}>
@@ -178,23 +171,17 @@ function FamilyDetail({ t, familyId }: { t: Messages; familyId: string | null })
           <Loaded q={costs} t={t}>
             {(rows) => (
               <table className="data" data-testid="unit-costs">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.colDepartment}</th>
-                    <th scope="col">{t.colName}</th>
-                    <th scope="col" className="num">
-                      {t.colBudget}
-                    </th>
-                    <th scope="col">{t.famQuantity}</th>
-                    <th scope="col" className="num">
-                      {t.famUnitCost}
-                    </th>
-                    <th scope="col" className="num">
-                      {t.famMedian}
-                    </th>
-                    <th scope="col">{t.famFlag}</th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    t.colDepartment,
+                    t.colName,
+                    { label: t.colBudget, num: true },
+                    t.famQuantity,
+                    { label: t.famUnitCost, num: true },
+                    { label: t.famMedian, num: true },
+                    t.famFlag,
+                  ]}
+                />
                 <tbody>
                   {rows.map((c) => (
                     <tr key={c.project_id} className={c.outlier ? 'outlier' : undefined} data-project={c.project_id}>
@@ -347,23 +334,15 @@ function UnitProfile({ t }: { t: Messages }) {
       <Loaded q={q} t={t}>
         {(rows) => (
           <table className="data" data-testid="unit-profile">
-            <thead>
-              <tr>
-                <th scope="col">{t.colDepartment}</th>
-                <th scope="col" className="num">
-                  {t.colScore}
-                </th>
-                <th scope="col" className="num">
-                  {t.famUnmeasurable} %
-                </th>
-                <th scope="col" className="num">
-                  {t.famDirection} %
-                </th>
-                <th scope="col" className="num">
-                  {t.famBoilerplate}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t.colDepartment,
+                { label: t.colScore, num: true },
+                { label: `${t.famUnmeasurable} %`, num: true },
+                { label: `${t.famDirection} %`, num: true },
+                { label: t.famBoilerplate, num: true },
+              ]}
+            />
             <tbody>
               {rows.map((r) => (
                 <tr key={r.doc_id}>
