@@ -47,13 +47,7 @@ export function budgetByDepartmentQuery(f: SqlFilters): string {
 FROM documents WHERE ${filterWhere(f)} ORDER BY budget_wan DESC, department`;
 }
 
-export interface DepartmentRow extends Record<string, unknown> {
-  doc_id: string;
-  department: string;
-  region: string;
-  year: number;
-  budget_wan: number;
-  projects: number;
+export interface DepartmentRow extends BudgetRow {
   score: number;
   findings: number;
   high_findings: number;

@@ -4,6 +4,7 @@ import { fill, type Messages } from '../i18n';
 import { DiagnosticsList } from './DiagnosticsList';
 import { formatText, formatWan } from './format';
 import { ProjectsTable } from './ProjectsTable';
+import { TableHead } from './TableHead';
 
 /** Props of {@link DocumentsTable}. */
 export interface DocumentsTableProps {
@@ -26,26 +27,18 @@ export function DocumentsTable({ documents, t }: DocumentsTableProps) {
   return (
     <table className="documents" data-testid="documents">
       <caption>{fill(t.documentsCaption, { n: documents.length })}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="toggle-col">
-            <span className="visually-hidden">{t.show}</span>
-          </th>
-          <th scope="col">{t.file}</th>
-          <th scope="col">{t.department}</th>
-          <th scope="col">{t.region}</th>
-          <th scope="col">{t.year}</th>
-          <th scope="col" className="num">
-            {t.projectCount}
-          </th>
-          <th scope="col" className="num">
-            {t.budgetTotal}
-          </th>
-          <th scope="col" className="num">
-            {t.diagnosticCount}
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          { label: t.show, hidden: true, className: 'toggle-col' },
+          t.file,
+          t.department,
+          t.region,
+          t.year,
+          { label: t.projectCount, num: true },
+          { label: t.budgetTotal, num: true },
+          { label: t.diagnosticCount, num: true },
+        ]}
+      />
       <tbody>
         {documents.map((s) => {
           const isOpen = open.has(s.file);

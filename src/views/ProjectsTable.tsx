@@ -2,6 +2,7 @@ import { type ProjectRow, projectsQuery } from '../db/queries';
 import type { Messages } from '../i18n';
 import { formatText, formatWan } from './format';
 import { StatusMessage } from './StatusMessage';
+import { TableHead } from './TableHead';
 import { useQuery } from './use-query';
 
 /** The projects (绩效目标表) of one document, from the `projects` table. */
@@ -13,21 +14,15 @@ export function ProjectsTable({ docId, t }: { docId: string; t: Messages }) {
   if (q.rows.length === 0) return <p className="empty">{t.noProjects}</p>;
   return (
     <table className="projects">
-      <thead>
-        <tr>
-          <th scope="col" className="num">
-            {t.seq}
-          </th>
-          <th scope="col">{t.code}</th>
-          <th scope="col">{t.name}</th>
-          <th scope="col" className="num">
-            {t.budget}
-          </th>
-          <th scope="col" className="num">
-            {t.indicatorCount}
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          { label: t.seq, num: true },
+          t.code,
+          t.name,
+          { label: t.budget, num: true },
+          { label: t.indicatorCount, num: true },
+        ]}
+      />
       <tbody>
         {q.rows.map((p) => (
           <tr key={p.project_id} data-project={p.project_id}>

@@ -1,22 +1,23 @@
-/** A column of a data table's header: its label, and whether it holds numbers (right-aligned). */
-export type Column = string | { label: string; num: true };
+/**
+ * A column of a data table's header: its label, or the label with options — `num` right-aligns a
+ * column of numbers, `hidden` keeps the label for screen readers only, `className` styles the cell.
+ */
+export type Column = string | { label: string; num?: boolean; hidden?: boolean; className?: string };
 
 /** The `<thead>` of a data table from its column labels. */
 export function TableHead({ columns }: { columns: readonly Column[] }) {
   return (
     <thead>
       <tr>
-        {columns.map((c) =>
-          typeof c === 'string' ? (
-            <th key={c} scope="col">
-              {c}
+        {columns.map((c) => {
+          const { label, num, hidden, className } = typeof c === 'string' ? { label: c } : c;
+          const cls = [className, num ? 'num' : undefined].filter(Boolean).join(' ') || undefined;
+          return (
+            <th key={label} scope="col" className={cls}>
+              {hidden ? <span className="visually-hidden">{label}</span> : label}
             </th>
-          ) : (
-            <th key={c.label} scope="col" className="num">
-              {c.label}
-            </th>
-          ),
-        )}
+          );
+        })}
       </tr>
     </thead>
   );

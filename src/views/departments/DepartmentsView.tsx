@@ -13,6 +13,7 @@ import { follow } from '../Nav';
 import { StatusMessage } from '../StatusMessage';
 import { useQuery } from '../use-query';
 import './pages.css';
+import { TableHead } from '../TableHead';
 
 /** Departments (one row per document) and the chosen department's projects. */
 export function DepartmentsView({ t }: { t: Messages }) {
@@ -28,26 +29,18 @@ export function DepartmentsView({ t }: { t: Messages }) {
       <h2>{t.deptTitle}</h2>
       <table className="data" data-testid="department-table">
         <caption>{t.deptList}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.colDepartment}</th>
-            <th scope="col">{t.colRegion}</th>
-            <th scope="col">{t.colYear}</th>
-            <th scope="col" className="num">
-              {t.colBudget}
-            </th>
-            <th scope="col" className="num">
-              {t.colProjects}
-            </th>
-            <th scope="col" className="num">
-              {t.colScore}
-            </th>
-            <th scope="col">{t.colGrade}</th>
-            <th scope="col" className="num">
-              {t.colFindings}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t.colDepartment,
+            t.colRegion,
+            t.colYear,
+            { label: t.colBudget, num: true },
+            { label: t.colProjects, num: true },
+            { label: t.colScore, num: true },
+            t.colGrade,
+            { label: t.colFindings, num: true },
+          ]}
+        />
         <tbody>
           {depts.rows.map((d) => (
             <tr key={d.doc_id} className={d.doc_id === doc ? 'selected' : undefined} data-doc={d.doc_id}>
@@ -90,27 +83,17 @@ function DepartmentProjects({ t, dept }: { t: Messages; dept: DepartmentRow }) {
         {dept.department}（{dept.year}）· {t.deptProjects}
       </h3>
       <table className="data" data-testid="project-list">
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              {t.seq}
-            </th>
-            <th scope="col">{t.colName}</th>
-            <th scope="col" className="num">
-              {t.colBudget}
-            </th>
-            <th scope="col">{t.colSchedule}</th>
-            <th scope="col" className="num">
-              {t.colScore}
-            </th>
-            <th scope="col" className="num">
-              {t.colFindings}
-            </th>
-            <th scope="col" className="num">
-              {t.colHigh}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: t.seq, num: true },
+            t.colName,
+            { label: t.colBudget, num: true },
+            t.colSchedule,
+            { label: t.colScore, num: true },
+            { label: t.colFindings, num: true },
+            { label: t.colHigh, num: true },
+          ]}
+        />
         <tbody>
           {q.rows.map((p) => (
             <tr key={p.project_id} data-project={p.project_id}>

@@ -2,6 +2,7 @@ import type { RuleSummaryRow } from '../../db/queries-review';
 import { fill, type Locale, type Messages } from '../../i18n';
 import { navigate } from '../../store';
 import { formatCell, formatWan } from '../format';
+import { TableHead } from '../TableHead';
 import { categoryLabel } from './labels';
 import { SeverityBadge } from './SeverityBadge';
 
@@ -29,19 +30,15 @@ export function RuleList({ rules, selected, locale, t }: RuleListProps) {
     <div className="review-rules-scroll">
       <table className="review-rules" data-testid="review-rules">
         <caption>{fill(t.reviewRulesCaption, { n: rules.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.reviewRule}</th>
-            <th scope="col">{t.reviewCategory}</th>
-            <th scope="col">{t.reviewColSeverity}</th>
-            <th scope="col" className="num">
-              {t.reviewHits}
-            </th>
-            <th scope="col" className="num">
-              {t.reviewStake}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t.reviewRule,
+            t.reviewCategory,
+            t.reviewColSeverity,
+            { label: t.reviewHits, num: true },
+            { label: t.reviewStake, num: true },
+          ]}
+        />
         <tbody>
           {rules.map((r) => {
             const on = r.rule_id === selected;
