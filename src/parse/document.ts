@@ -50,9 +50,7 @@ function mostCommon(values: (string | null)[]): string | null {
 
 /** Year evidence when there is no title page: project code years and years in time targets. */
 function inferYear(projects: Project[]): { year: number | null; evidence: string } {
-  const fromCodes = projects
-    .map((p) => yearOfCode(p.code))
-    .filter((y): y is number => y !== null && y >= 2000 && y <= 2100);
+  const fromCodes = projects.map((p) => yearOfCode(p.code)).filter((y): y is number => y !== null);
   const fromTargets: number[] = [];
   for (const p of projects)
     for (const ind of p.indicators) {
@@ -77,7 +75,7 @@ function parseUnsafe(text: string, file: string): ParseResult {
   const source = text.replace(/^\ufeff/, '');
   const lines = splitLines(source);
   const layout = detectLayout(lines);
-  const rows = layout.rows(source);
+  const rows = layout.rows(source, lines);
   const projects = readTables(rows, layout.reader, diag);
   if (projects.length === 0)
     diag.add('error', 'NO_TABLES', '没有找到任何绩效目标表（项目编码/项目名称/指标表头）', null, null);
@@ -90,7 +88,7 @@ function parseUnsafe(text: string, file: string): ParseResult {
   if (!overall.goal && overall.subGoals.length === 0)
     diag.add('info', 'PART1_MISSING', '没有找到第一部分（总体绩效目标/分项绩效目标）', null, null);
 
-  const title = readTitle(layout.id === 'html' ? partOne : lines.map(stripMarkers));
+  const title = readTitle(layout.id === 'html' ? partOne : lines.slice(0, 60).map(stripMarkers));
   let year = title.year;
   let yearInferred = false;
   if (year === null) {

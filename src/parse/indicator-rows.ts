@@ -1,4 +1,4 @@
-import { looksLikeValue } from './indicator-value';
+import { COMPARATOR_START, looksLikeValue } from './indicator-value';
 import { displayWidth, type Row } from './layouts';
 import { labelKey } from './normalize';
 import { canonicalLevel1, canonicalLevel2, isLevel2Prefix, LEVEL2_PARENT } from './taxonomy';
@@ -103,7 +103,8 @@ export function readGridIndicators(header: Row, rows: Row[]): RawIndicator[] {
   return out;
 }
 
-const STRONG_VALUE = /^(≥|≤|>|<|=|＞|＜|不低于|不少于|不高于|不超过|\$\\[gl]e)|^\d+(\.\d+)?\s*[%％]$/;
+/** A value that cannot be anything else: a comparator start, or a bare percentage. */
+const STRONG_VALUE = new RegExp(`${COMPARATOR_START.source}|^\\d+(\\.\\d+)?\\s*[%％]$`);
 
 /**
  * PDF text: each line holds fragments of consecutive columns (二级 三级 描述 值 依据); a blank line

@@ -44,6 +44,9 @@ const SUFFIX_COMPARATORS: [string, Comparator][] = [
   ['之内', '≤'],
 ];
 
+/** A value starting with a comparator: ≥ ≤ > < =, 不低于 …, or a LaTeX `$\\ge`/`$\\le`. */
+export const COMPARATOR_START = /^(≥|≤|>|<|=|＞|＜|不低于|不少于|不高于|不超过|\$\\[gl]e)/;
+
 /** Units recognised after a number, longest first. Anything else is kept as printed in `raw`. */
 export const VALUE_UNITS = [
   '平方公里',
@@ -110,7 +113,6 @@ export const VALUE_UNITS = [
   '块',
   '盏',
   '根',
-  '座',
   '分',
   '个月',
   '方',

@@ -58,6 +58,8 @@ export function stripMarkers(s: string): string {
 
 const NEEDS_CLEANING = /[\s$<[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00a0]/;
 const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef“”‘’《》（）【】';
+/** One CJK character or full-width form, or Chinese quotes and brackets: spaces next to these are dropped. */
+export const CJK_CHAR = new RegExp(`[${CJK}]`);
 const SPACE_NEAR_CJK = new RegExp(`(?<=[${CJK}])[ \\t\\u00a0]+|[ \\t\\u00a0]+(?=[${CJK}])`, 'g');
 
 /**
@@ -81,9 +83,4 @@ export function labelKey(s: string): string {
     .replace(/[\s\u00a0]+/g, '')
     .replace(/（/g, '(')
     .replace(/）/g, ')');
-}
-
-/** True when the string holds at least one Han character. */
-export function hasHan(s: string): boolean {
-  return /[\u3400-\u9fff]/.test(s);
 }

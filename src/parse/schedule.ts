@@ -9,7 +9,8 @@ export interface ScheduleReading {
   problems: { code: string; message: string; severity: 'warning' | 'info' }[];
 }
 
-const MONTH_NAMES = ['3月底', '6月底', '10月底', '12月底'];
+/** 资金支出计划 month headers, in order. */
+export const MONTH_NAMES = ['3月底', '6月底', '10月底', '12月底'] as const;
 
 /**
  * Builds the schedule from the printed value cells in order. Cells with % are shares; bare numbers

@@ -14,6 +14,8 @@ function label(word: string): string {
 }
 
 const GAP = `[\\s${SEP}]*`;
+/** A schedule token: a run of characters other than whitespace and `SEP` (global: reset `lastIndex` before use). */
+const TOKEN_RE = new RegExp(`[^\\s${SEP}]+`, 'g');
 const LABELS: [Field, RegExp][] = [
   ['code', new RegExp(label('项目编码'), 'g')],
   ['name', new RegExp(label('项目名称'), 'g')],
@@ -144,8 +146,8 @@ export function readHeaderFields(joined: string): HeaderFields {
     // Tokens are recognised on the normalised text but kept as printed (full-width digits stay).
     const printed = joined.slice(h.end, end);
     const area = normalizeForLabels(printed);
-    const tokenRe = new RegExp(`[^\\s${SEP}]+`, 'g');
-    for (let m = tokenRe.exec(area); m !== null; m = tokenRe.exec(area)) {
+    TOKEN_RE.lastIndex = 0;
+    for (let m = TOKEN_RE.exec(area); m !== null; m = TOKEN_RE.exec(area)) {
       const tok = m[0];
       const asPrinted = printed.slice(m.index, m.index + tok.length);
       if (/^-?\d+(\.\d+)?%?$/.test(tok)) scheduleCells.push(asPrinted);

@@ -18,7 +18,10 @@ import { canonicalLevel1, canonicalLevel2, LEVEL2_PARENT, level1Agrees } from '.
 import type { Indicator, Project } from './types';
 
 const TITLE_RE = /^\s*(\d{1,3})\s*[.、．]\s*(.*?)\s*绩效目标表\s*$/;
-const UNIT_RE = /^\s*(\d{6})\s*([^\s\d].*?)\s*(单位\s*[:：]\s*万元)?\s*$/;
+/** A cell starting a unit line: the 6-digit unit code and something after it (cells are cleaned, so trimmed). */
+const UNIT_START = /^\d{6}\s*\S/;
+/** A unit line cell: `<unitCode> <unitName>`, possibly followed by 单位：万元. */
+const UNIT_RE = /^\s*(\d{6})\s*(.*?)\s*(单位\s*[:：]\s*万元)?\s*$/;
 
 function rowText(row: Row): string {
   return cleanText(row.cells.join(' '));
@@ -52,8 +55,7 @@ function findTables(rows: Row[]): TableSpan[] {
       const t = rowText(r);
       if (isIndicatorHeader(t)) break;
       // The unit line can share its row with the title or 单位：万元.
-      if (unit === null && r.cells.some((c) => UNIT_RE.test(cleanText(c)) || /^\d{6}\s*\S/.test(cleanText(c))))
-        unit = j;
+      if (unit === null && r.cells.some((c) => UNIT_START.test(cleanText(c)))) unit = j;
       if (/绩效目标表\s*$/.test(t)) {
         title = j;
         break;
@@ -67,7 +69,7 @@ function findTables(rows: Row[]): TableSpan[] {
 function readUnit(rows: Row[], span: TableSpan): { code: string | null; name: string | null } {
   if (span.unit === null) return { code: null, name: null };
   for (const c of (rows[span.unit] as Row).cells) {
-    const m = /^\s*(\d{6})\s*(.*?)\s*(单位\s*[:：]\s*万元)?\s*$/.exec(cleanText(c));
+    const m = UNIT_RE.exec(cleanText(c));
     if (m?.[1]) return { code: m[1], name: m[2] ? m[2] : null };
   }
   return { code: null, name: null };

@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from '../parse/schedule';
 import type { Project, TargetDocument } from '../parse/types';
 import { formatWan, objectivesText, oneLine } from './text';
 import type { RenderOptions } from './types';
@@ -14,6 +15,11 @@ export interface RowModel {
   level1Span: number;
   /** Rows covered by this row's 二级指标 cell; 0 when merged into the cell above. */
   level2Span: number;
+}
+
+/** The six indicator cells as printed: 一级/二级指标 blank on rows merged into the cell above. */
+export function printedCells(r: RowModel): string[] {
+  return [r.level1Span ? r.level1 : '', r.level2Span ? r.level2 : '', r.level3, r.description, r.value, r.basis];
 }
 
 /** A 绩效目标表 as printed: every cell as text (blank where nothing is printed). */
@@ -36,8 +42,8 @@ export interface TableModel {
   rows: RowModel[];
 }
 
-/** 资金支出计划 month headers. */
-export const MONTH_LABELS = ['3月底', '6月底', '10月底', '12月底'] as const;
+/** 资金支出计划 month headers (the parser's). */
+export const MONTH_LABELS = MONTH_NAMES;
 /** Indicator header row. */
 export const INDICATOR_HEADER = [
   '一级指标',

@@ -3,18 +3,14 @@
  * run of Latin letters or digits, money formatting and PDF-style spacing around digits.
  */
 
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+import { displayWidth } from '../parse/layouts/layout';
+import { CJK_CHAR } from '../parse/normalize';
+
+export { displayWidth };
 
 /** Display width of one character: CJK and full-width forms take two columns (as the parser measures them). */
 export function charWidth(ch: string): number {
-  return WIDE.test(ch) ? 2 : 1;
-}
-
-/** Display width of a string: CJK and full-width characters count two columns. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += charWidth(ch);
-  return w;
+  return displayWidth(ch);
 }
 
 /** `s` padded with spaces on the right to `width` display columns. */
@@ -27,7 +23,7 @@ export function padEnd(s: string, width: number): string {
  * Characters next to which a line break is invisible once the parser joins the lines again
  * (its cleanText drops spaces next to these), so a wrapped cell reads back unchanged.
  */
-const BREAKABLE = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’《》（）【】]/;
+const BREAKABLE = CJK_CHAR;
 
 /** Splits text into wrap units: one CJK character, a run of other non-space characters, or a space. */
 function units(text: string): string[] {
@@ -112,9 +108,14 @@ export function spaceDigits(s: string): string {
   return s.replace(/(?<=\d)(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])(?=\d)/g, ' ');
 }
 
+/** The objectives numbered as printed: "1.…", "2.…". */
+export function numberedObjectives(objectives: readonly string[]): string[] {
+  return objectives.map((o, i) => `${i + 1}.${o}`);
+}
+
 /** The 绩效目标 cell text: numbered objectives "1.… 2.…", separated by `sep`. */
-export function objectivesText(objectives: string[], sep = ' '): string {
-  return objectives.map((o, i) => `${i + 1}.${o}`).join(sep);
+export function objectivesText(objectives: readonly string[], sep = ' '): string {
+  return numberedObjectives(objectives).join(sep);
 }
 
 /** `text` centred in `width` display columns (left-padded only). */

@@ -1,4 +1,4 @@
-import { displayWidth, type Layout, type Row, splitLines } from './layout';
+import { displayWidth, type Layout, type Row } from './layout';
 
 /** Splits a column-aligned line at runs of two or more spaces, with each cell's display column. */
 export function alignedCells(line: string): { cells: string[]; cols: number[] } {
@@ -21,8 +21,8 @@ export const alignedLayout: Layout = {
     for (const l of lines) if (!l.includes('\t') && /\S {2,}\S.* {2,}\S/.test(l) && /[\u3400-\u9fff]/.test(l)) n++;
     return n * 2;
   },
-  rows(text) {
-    return splitLines(text).map((l, i): Row => {
+  rows(_text, lines) {
+    return lines.map((l, i): Row => {
       const expanded = l.replace(/\t/g, '    ');
       if (expanded.trim() === '') return { cells: [], line: i + 1 };
       return { ...alignedCells(expanded), line: i + 1 };

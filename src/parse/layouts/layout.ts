@@ -22,7 +22,11 @@ export interface Layout {
   reader: RowReader;
   /** Confidence that `lines` are in this layout; the highest score wins. */
   detect(lines: string[]): number;
-  rows(text: string): Row[];
+  /**
+   * Rows of the document; `lines` is `text` already split with {@link splitLines} (line-based
+   * layouts read it, html reads `text`).
+   */
+  rows(text: string, lines: readonly string[]): Row[];
 }
 
 /** Splits text into lines, accepting \r\n and \r. */

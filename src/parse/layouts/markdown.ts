@@ -1,4 +1,4 @@
-import { type Layout, type Row, splitLines } from './layout';
+import type { Layout, Row } from './layout';
 
 const PIPE_ROW = /^\s*\|.*\|\s*$/;
 const SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
@@ -23,9 +23,9 @@ export const markdownLayout: Layout = {
     for (const l of lines) if (PIPE_ROW.test(l)) n++;
     return n * 3;
   },
-  rows(text) {
+  rows(_text, lines) {
     const rows: Row[] = [];
-    splitLines(text).forEach((l, i) => {
+    lines.forEach((l, i) => {
       if (SEPARATOR.test(l) && l.includes('-')) return;
       if (PIPE_ROW.test(l)) rows.push({ cells: pipeCells(l), line: i + 1 });
       else rows.push({ cells: l.trim() === '' ? [] : [l.replace(/^#+\s*/, '').trim()], line: i + 1 });

@@ -1,9 +1,8 @@
-import { readValue } from '../indicator-value';
-import { type Layout, type Row, splitLines } from './layout';
+import { COMPARATOR_START, readValue } from '../indicator-value';
+import type { Layout, Row } from './layout';
 
 const CJK_END = /[\u3400-\u9fff）)》”。，；：、]$/;
 const CJK_START = /^[\u3400-\u9fff（(《“]/;
-const COMPARATOR_START = /^(≥|≤|>|<|=|＞|＜|不低于|不少于|不高于|不超过|\$\\[gl]e)/;
 
 /** A number with a known unit or comparator and nothing left over ("321 辆", "100%"), or a date ("2024 年年底"). */
 function isCleanValue(s: string): boolean {
@@ -69,7 +68,7 @@ export const pdfTextLayout: Layout = {
     for (const l of lines) if (/^\s*(项目编码|一级指标|数量指标|质量指标|时效指标|成本指标)\s*$/.test(l)) n++;
     return n;
   },
-  rows(text) {
-    return splitLines(text).map((l, i): Row => ({ cells: l.trim() === '' ? [] : splitFragments(l), line: i + 1 }));
+  rows(_text, lines) {
+    return lines.map((l, i): Row => ({ cells: l.trim() === '' ? [] : splitFragments(l), line: i + 1 }));
   },
 };

@@ -1,4 +1,4 @@
-import { type Layout, type Row, splitLines } from './layout';
+import type { Layout, Row } from './layout';
 
 /** Tab-separated rows, as PDF table extraction writes them: one table row per line, merged cells blank. */
 export const tsvLayout: Layout = {
@@ -13,8 +13,8 @@ export const tsvLayout: Layout = {
     }
     return n * 2;
   },
-  rows(text) {
-    return splitLines(text).map(
+  rows(_text, lines) {
+    return lines.map(
       (l, i): Row => ({ cells: l.trim() === '' ? [] : l.split('\t').map((c) => c.trim()), line: i + 1 }),
     );
   },

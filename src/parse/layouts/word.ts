@@ -1,4 +1,4 @@
-import { type Layout, type Row, splitLines } from './layout';
+import type { Layout, Row } from './layout';
 
 /**
  * Word extraction: one cell per line behind a leading tab, a blank line between table rows; a line
@@ -12,10 +12,10 @@ export const wordLayout: Layout = {
     for (const l of lines) if (/^\t[^\t]*$/.test(l)) n++;
     return n;
   },
-  rows(text) {
+  rows(_text, lines) {
     const rows: Row[] = [];
     let current: Row | null = null;
-    splitLines(text).forEach((l, i) => {
+    lines.forEach((l, i) => {
       const line = i + 1;
       if (l.trim() === '' && !l.startsWith('\t')) {
         if (current) rows.push(current);

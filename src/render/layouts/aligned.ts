@@ -3,10 +3,13 @@ import {
   frontMatter,
   INDICATOR_HEADER,
   MONTH_LABELS,
+  objectivesCell,
+  printedCells,
   type RowModel,
   SCHEDULE_LABEL,
   type TableModel,
   UNIT_LABEL,
+  unitLine,
 } from '../model';
 import { createRandom, type Random } from '../random';
 import { center, displayWidth, padEnd, wrapText } from '../text';
@@ -69,8 +72,7 @@ function columns(rnd: Random | null): Columns {
 }
 
 function indicatorLines(r: RowModel, c: Columns): string[] {
-  const texts = [r.level1Span ? r.level1 : '', r.level2Span ? r.level2 : '', r.level3, r.description, r.value, r.basis];
-  return gridLines(texts.map((text, i) => ({ at: c.starts[i] ?? 0, width: c.widths[i] ?? 10, text })));
+  return gridLines(printedCells(r).map((text, i) => ({ at: c.starts[i] ?? 0, width: c.widths[i] ?? 10, text })));
 }
 
 /** Running page state: page number and lines used on the current page (pages flow across tables). */
@@ -82,7 +84,7 @@ interface Page {
 function tableLines(t: TableModel, c: Columns, page: Page): string[] {
   const L = c.label;
   const wide = c.page - L;
-  const unit = t.unitCode === null ? '' : `${t.unitCode} ${t.unitName}`;
+  const unit = unitLine(t) ?? '';
   const out: string[] = [
     center(t.title, c.page),
     '',
@@ -120,7 +122,7 @@ function tableLines(t: TableModel, c: Columns, page: Page): string[] {
   out.push(
     ...gridLines([
       { at: 0, width: L - 2, text: '绩效目标' },
-      { at: L, width: wide, text: t.objectives.map((o, i) => `${i + 1}.${o}`).join(' ') },
+      { at: L, width: wide, text: objectivesCell(t) },
     ]),
   );
   const header = placeLine(INDICATOR_HEADER.map((h, i) => ({ at: c.starts[i] ?? 0, text: h })));

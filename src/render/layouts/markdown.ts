@@ -4,6 +4,7 @@ import {
   INDICATOR_HEADER,
   MONTH_LABELS,
   objectivesCell,
+  printedCells,
   SCHEDULE_LABEL,
   type TableModel,
   UNIT_LABEL,
@@ -36,10 +37,7 @@ function tableLines(t: TableModel): string[] {
   out.push(pipeRow(['', s[0] ?? '', s[1] ?? '', s[2] ?? '', s[3] ?? '']));
   out.push(pipeRow(['绩效目标', objectivesCell(t)]));
   out.push(pipeRow([...INDICATOR_HEADER]));
-  for (const r of t.rows)
-    out.push(
-      pipeRow([r.level1Span ? r.level1 : '', r.level2Span ? r.level2 : '', r.level3, r.description, r.value, r.basis]),
-    );
+  for (const r of t.rows) out.push(pipeRow(printedCells(r)));
   out.push('');
   return out;
 }

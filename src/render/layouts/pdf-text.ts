@@ -1,5 +1,13 @@
 import type { TargetDocument } from '../../parse/types';
-import { frontMatter, INDICATOR_HEADER, MONTH_LABELS, type RowModel, type TableModel, UNIT_LABEL } from '../model';
+import {
+  frontMatter,
+  INDICATOR_HEADER,
+  MONTH_LABELS,
+  objectivesCell,
+  type RowModel,
+  type TableModel,
+  UNIT_LABEL,
+} from '../model';
 import { createRandom, type Random } from '../random';
 import { spaceDigits, wrapText } from '../text';
 import type { RenderOptions, RowSplit } from '../types';
@@ -149,7 +157,7 @@ function tableLines(t: TableModel, ctx: Context, seeded: boolean): string[] {
   out.push('');
   out.push(`${MONTH_LABELS.map(d).join(' ')}资金支出计`);
   out.push(`划（%） ${t.schedule.filter((c): c is string => c !== null).join(' ')}  `, '');
-  const objectives = wrapText(d(t.objectives.map((o, i) => `${i + 1}.${o}`).join(' ')), w.text - 10);
+  const objectives = wrapText(d(objectivesCell(t)), w.text - 10);
   out.push(`绩效目标 ${objectives[0] ?? ''}  `, ...objectives.slice(1));
   out.push(INDICATOR_HEADER.join(' '), '');
 

@@ -5,6 +5,7 @@ import {
   INDICATOR_HEADER,
   MONTH_LABELS,
   objectivesCell,
+  printedCells,
   SCHEDULE_LABEL,
   type TableModel,
   UNIT_LABEL,
@@ -33,16 +34,7 @@ function tableLines(t: TableModel): string[] {
     ['绩效目标', objectivesCell(t), '', '', '', '', ''],
     [...INDICATOR_HEADER, ''],
   ];
-  for (const r of t.rows)
-    rows.push([
-      r.level1Span ? r.level1 : '',
-      r.level2Span ? r.level2 : '',
-      r.level3,
-      r.description,
-      r.value,
-      r.basis,
-      '',
-    ]);
+  for (const r of t.rows) rows.push([...printedCells(r), '']);
   for (const r of rows) out.push(r.join('\t'));
   out.push('');
   return out;

@@ -1,5 +1,15 @@
 import type { TargetDocument } from '../../parse/types';
-import { frontMatter, INDICATOR_HEADER, MONTH_LABELS, SCHEDULE_LABEL, type TableModel, UNIT_LABEL } from '../model';
+import {
+  frontMatter,
+  INDICATOR_HEADER,
+  MONTH_LABELS,
+  printedCells,
+  SCHEDULE_LABEL,
+  type TableModel,
+  UNIT_LABEL,
+  unitLine,
+} from '../model';
+import { numberedObjectives } from '../text';
 import type { RenderOptions } from '../types';
 
 /** One table row: each cell on its own line behind a tab; later lines of a cell carry no tab. */
@@ -13,7 +23,8 @@ function bookmark(n: number): string {
 
 function tableLines(t: TableModel, index: number): string[] {
   const out: string[] = [`${bookmark(index + 4)}${t.title}`];
-  if (t.unitCode !== null) out.push(`\t${t.unitCode}${t.unitName}`);
+  const unit = unitLine(t, '');
+  if (unit !== null) out.push(`\t${unit}`);
   out.push(`\t${UNIT_LABEL}`, '');
   out.push(...row(['项目编码', t.code, '项目名称', t.name]));
   out.push(
@@ -22,13 +33,10 @@ function tableLines(t: TableModel, index: number): string[] {
   out.push(...row(['', `${t.purpose}\t`]), '');
   out.push(...row([SCHEDULE_LABEL, ...MONTH_LABELS]));
   out.push(...row(['', ...t.schedule.map((c) => c ?? '')]));
-  const [first = '', ...rest] = t.objectives.map((o, i) => `${i + 1}.${o}`);
+  const [first = '', ...rest] = numberedObjectives(t.objectives);
   out.push('\t绩效目标', `\t${first}`, ...rest, '', '', ' ');
   out.push(...row([...INDICATOR_HEADER]));
-  for (const r of t.rows)
-    out.push(
-      ...row([r.level1Span ? r.level1 : '', r.level2Span ? r.level2 : '', r.level3, r.description, r.value, r.basis]),
-    );
+  for (const r of t.rows) out.push(...row(printedCells(r)));
   out.push('', '', ' ');
   return out;
 }
