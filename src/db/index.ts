@@ -1,9 +1,9 @@
-export { toArrowIPC, toArrowTable } from './arrow';
+export { toArrowIPC } from './arrow';
 export type { Db, Row } from './db';
 export { arrowToRows, QueryError } from './db';
 export { createViews, loadDataset, loadParseResults, replaceDocuments } from './load';
 export { DATASET_DIR, type DatasetManifest, MANIFEST_FILE, SUMMARY_FILE } from './manifest';
 export { docIdOf, projectIdOf, type Records, toRecords } from './records';
 export { type ColumnSpec, TABLES, type TableName, type TableSpec, tableSpec } from './schema';
-export { ident, literal, literalList, qualified, whereEquals } from './sql';
+export { ident, literal, literalList, qualified } from './sql';
 export { VIEWS, type ViewSpec } from './views';

@@ -40,11 +40,3 @@ export async function openNodeDb(): Promise<Db> {
     },
   };
 }
-
-let shared: Promise<Db> | undefined;
-
-/** One memoised Node database per process. */
-export function getNodeDb(): Promise<Db> {
-  shared ??= openNodeDb();
-  return shared;
-}

@@ -4,6 +4,7 @@
  */
 import { GRADE_SQL } from '../rules';
 import { TABLES } from './schema';
+import { ident } from './sql';
 
 /** The query the editor starts with. */
 export const DEFAULT_CONSOLE_SQL = `SELECT department, year, projects, indicators, budget_wan
@@ -61,7 +62,7 @@ const PLAIN_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
  * @param reserved the name is a reserved word (`duckdb_keywords()`), so it is quoted too
  */
 export function sqlName(name: string, reserved = false): string {
-  return PLAIN_IDENTIFIER.test(name) && !reserved ? name : `"${name.replace(/"/g, '""')}"`;
+  return PLAIN_IDENTIFIER.test(name) && !reserved ? name : ident(name);
 }
 
 const SOURCE_TABLES: ReadonlySet<string> = new Set(TABLES.map((t) => t.name));

@@ -1,4 +1,6 @@
+import { CATALOG, severityRank } from '../rules/names';
 import { filterWhere, type SqlFilters } from './filters';
+import { ruleHitsCtes } from './queries-review';
 import { literal } from './sql';
 
 /** Queries of the overview (总览) and the department/project pages; all take the shared filters. */
@@ -110,19 +112,15 @@ export interface ProblemRow extends Record<string, unknown> {
   budget_wan: number | null;
 }
 
-/** The most frequent problems (warnings and high), with the budget of the projects they touch. */
+/**
+ * The most frequent problems (warnings and high), with the budget at stake counted as in the rule
+ * list of the review page (`ruleHitsCtes`): distinct projects, or documents for department-level findings.
+ */
 export function topProblemsQuery(f: SqlFilters, limit = 10): string {
-  return `WITH f AS (
-  SELECT rule_id, severity, project_id, budget_wan FROM findings WHERE ${filterWhere(f)} AND severity <> 'info'
-), per_rule AS (
-  SELECT rule_id, any_value(severity) AS severity, count(*) AS findings FROM f GROUP BY rule_id
-), budgets AS (
-  SELECT rule_id, round(sum(budget_wan), 2) AS budget_wan
-  FROM (SELECT DISTINCT rule_id, project_id, budget_wan FROM f WHERE project_id IS NOT NULL) GROUP BY rule_id
-)
-SELECT r.rule_id, c.title_zh, c.title_en, r.severity, r.findings, b.budget_wan
-FROM per_rule r JOIN rules.catalog c USING (rule_id) LEFT JOIN budgets b USING (rule_id)
-ORDER BY r.findings DESC, r.rule_id LIMIT ${Math.max(1, Math.floor(limit))}`;
+  return `WITH ${ruleHitsCtes(`${filterWhere(f)} AND severity <> 'info'`)}
+SELECT c.rule_id, c.title_zh, c.title_en, c.severity, h.hits AS findings, s.budget_wan
+FROM hits h JOIN ${CATALOG} c USING (rule_id) LEFT JOIN stake s USING (rule_id)
+ORDER BY h.hits DESC, c.rule_id LIMIT ${Math.max(1, Math.floor(limit))}`;
 }
 
 export interface DeptProjectRow extends Record<string, unknown> {
@@ -172,5 +170,5 @@ FROM indicators WHERE project_id = ${literal(projectId)} ORDER BY row_no`;
 export function projectFindingsQuery(projectId: string): string {
   return `SELECT rule_id, severity, title_zh, message, suggestion, source, indicator_id, row_no
 FROM findings WHERE project_id = ${literal(projectId)}
-ORDER BY row_no NULLS FIRST, CASE severity WHEN 'high' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, rule_id`;
+ORDER BY row_no NULLS FIRST, ${severityRank()}, rule_id`;
 }

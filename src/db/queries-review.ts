@@ -1,5 +1,7 @@
+import { CATALOG, severityRank } from '../rules/names';
+import { REVIEW_COLUMNS } from '../rules/review';
 import { filterWhere, type SqlFilters } from './filters';
-import { ident, literal, qualified } from './sql';
+import { ident, literal } from './sql';
 
 /**
  * Queries of the review workbench (质量审查) over the `findings` view and the `rules.catalog` table
@@ -11,8 +13,6 @@ export const FINDINGS_SOURCE = 'findings';
 
 /** At most this many findings are fetched for the table; the total is counted in full. */
 export const FINDINGS_LIMIT = 100_000;
-
-const CATALOG = qualified('rules', 'catalog');
 
 /** What the workbench shows: the shared filters and its own selections (all from the URL). */
 export interface ReviewSelection {
@@ -46,11 +46,6 @@ export interface ReviewSort {
 
 /** Most serious first, then in document order. */
 export const DEFAULT_REVIEW_SORT: ReviewSort = { key: 'severity', desc: false };
-
-/** Severity as a rank for sorting: 0 for high, 1 for warning, 2 for info. */
-export function severityRank(column = 'severity'): string {
-  return `CASE ${column} WHEN 'high' THEN 0 WHEN 'warning' THEN 1 WHEN 'info' THEN 2 END`;
-}
 
 const SORT_EXPR: Record<ReviewSortKey, string> = {
   severity: severityRank(),
@@ -110,17 +105,27 @@ export interface RuleSummaryRow extends Record<string, unknown> {
   budget_wan: number | null;
 }
 
-/** Every catalogued rule with its hits and budget at stake under the selection, most hits first. */
-export function ruleSummaryQuery(sel: ReviewSelection, source = FINDINGS_SOURCE): string {
-  return `WITH hit AS (
+/**
+ * The CTEs `hits (rule_id, hits)` and `stake (rule_id, budget_wan)` over the findings of `source`
+ * that match `where`: the findings of each rule, and the budget at stake in 万元 (the budgets of the
+ * distinct projects, or documents for department-level findings, hit; 2 decimals). Shared by the
+ * rule list and the overview's top problems, so both count alike.
+ */
+export function ruleHitsCtes(where: string, source = FINDINGS_SOURCE): string {
+  return `hit AS (
   SELECT rule_id, doc_id, project_id, budget_wan FROM ${ident(source)}
-  WHERE ${reviewWhere(sel, 'rule')}
+  WHERE ${where}
 ), hits AS (
   SELECT rule_id, count(*) AS hits FROM hit GROUP BY rule_id
 ), stake AS (
   SELECT rule_id, round(sum(budget_wan), 2) AS budget_wan
   FROM (SELECT DISTINCT rule_id, doc_id, project_id, budget_wan FROM hit) GROUP BY rule_id
-)
+)`;
+}
+
+/** Every catalogued rule with its hits and budget at stake under the selection, most hits first. */
+export function ruleSummaryQuery(sel: ReviewSelection, source = FINDINGS_SOURCE): string {
+  return `WITH ${ruleHitsCtes(reviewWhere(sel, 'rule'), source)}
 SELECT c.rule_id, c.category, c.severity, c.source, c.title_zh, c.title_en, c.rationale, c.suggestion,
        coalesce(h.hits, 0) AS hits, s.budget_wan
 FROM ${CATALOG} c LEFT JOIN hits h USING (rule_id) LEFT JOIN stake s USING (rule_id)
@@ -159,11 +164,6 @@ ORDER BY ${orderBy(sort)}
 LIMIT ${literal(Math.max(0, Math.floor(limit)))}`;
 }
 
-/** The number of selected findings (what the table's total says). */
-export function findingsCountQuery(sel: ReviewSelection, source = FINDINGS_SOURCE): string {
-  return `SELECT count(*) AS n FROM ${ident(source)} WHERE ${reviewWhere(sel)}`;
-}
-
 /** Row of the indicator-category choices. */
 export interface CategoryRow extends Record<string, unknown> {
   level1: string;
@@ -186,7 +186,7 @@ export function reviewExportQuery(
   sort: ReviewSort = DEFAULT_REVIEW_SORT,
   source = FINDINGS_SOURCE,
 ): string {
-  return `SELECT department, seq, project_name, level3, value_raw, message, suggestion, title_zh, severity, budget_wan
+  return `SELECT ${REVIEW_COLUMNS.join(', ')}
 FROM ${ident(source)}
 WHERE ${reviewWhere(sel)}
 ORDER BY ${orderBy(sort)}`;

@@ -40,12 +40,15 @@ export function toRecords(results: readonly ParseResult[]): Records {
     for (let k = 2; used.has(docId); k++) docId = `${docIdOf(d.file)}~${k}`;
     used.add(docId);
     const scope = { doc_id: docId, year: d.year, region: d.region, department: d.department };
+    /** The first project id of each printed number, for the diagnostics that name a project by number. */
     const seqIds = new Map<number, string>();
+    const projectIds = new Set<string>();
     let indicatorCount = 0;
     let budget = 0;
     for (const p of d.projects) {
       let projectId = projectIdOf(docId, p.seq);
-      for (let k = 2; [...seqIds.values()].includes(projectId); k++) projectId = `${projectIdOf(docId, p.seq)}~${k}`;
+      for (let k = 2; projectIds.has(projectId); k++) projectId = `${projectIdOf(docId, p.seq)}~${k}`;
+      projectIds.add(projectId);
       if (!seqIds.has(p.seq)) seqIds.set(p.seq, projectId);
       const ps = { project_id: projectId, ...scope, unit_code: p.unitCode, seq: p.seq };
       indicatorCount += p.indicators.length;

@@ -26,11 +26,3 @@ export function literal(value: string | number | boolean | null | undefined): st
 export function literalList(values: readonly (string | number | null)[]): string {
   return values.length ? `(${values.map(literal).join(', ')})` : '(NULL)';
 }
-
-/** `col = v` conditions joined with AND for the values that are set; `TRUE` when none is. */
-export function whereEquals(conditions: Record<string, string | number | null | undefined>): string {
-  const parts = Object.entries(conditions)
-    .filter(([, v]) => v !== undefined && v !== null && v !== '')
-    .map(([k, v]) => `${ident(k)} = ${literal(v)}`);
-  return parts.length ? parts.join(' AND ') : 'TRUE';
-}

@@ -48,9 +48,10 @@ export function parseFamilies(csv: string): Family[] {
 export const FAMILY_MIN_SCORE = 2;
 
 /**
- * Creates the family tables (`families`, `family_keywords`, `family_overrides`) and the views
- * `project_family_candidates`, `project_families`, `family_unit_costs`, `indicator_spread` and
- * `unit_profile`. Overrides already in the database are kept.
+ * Creates the family tables (`families`, `family_keywords`, `family_overrides`), the view
+ * `project_family_candidates`, its materialised best candidate per project `project_family_best`
+ * (see {@link refreshFamilies}), and the views `project_families`, `family_unit_costs`,
+ * `indicator_spread` and `unit_profile`. Overrides already in the database are kept.
  */
 export async function installFamilies(db: Db, families: readonly Family[]): Promise<void> {
   await db.exec('CREATE OR REPLACE TABLE families (family_id VARCHAR, name_zh VARCHAR, name_en VARCHAR)');
@@ -77,17 +78,15 @@ WITH texts AS (
 SELECT project_id, family_id, sum(score) AS score, max(length(keyword)) AS longest,
        string_agg(place || '含“' || keyword || '”', '；' ORDER BY score DESC, keyword) AS reason
 FROM hits GROUP BY project_id, family_id`);
+  // The views below read project_family_best, so it must exist before they are created.
+  await refreshFamilies(db);
   await db.exec(`CREATE OR REPLACE VIEW project_families AS
-WITH best AS (
-  SELECT * FROM project_family_candidates WHERE score >= ${FAMILY_MIN_SCORE}
-  QUALIFY row_number() OVER (PARTITION BY project_id ORDER BY score DESC, longest DESC, family_id) = 1
-)
 SELECT p.project_id, p.doc_id, p.year, p.region, p.department, p.seq, p.name, p.budget_wan,
        coalesce(o.family_id, b.family_id) AS family_id, f.name_zh AS family_zh, f.name_en AS family_en,
        CASE WHEN o.family_id IS NOT NULL THEN '手动调整' WHEN b.family_id IS NOT NULL THEN '关键词' END AS how,
        CASE WHEN o.family_id IS NOT NULL THEN '用户将项目移入此类' ELSE b.reason END AS reason, b.score
 FROM projects p
-LEFT JOIN best b USING (project_id)
+LEFT JOIN project_family_best b USING (project_id)
 LEFT JOIN family_overrides o USING (project_id)
 LEFT JOIN families f ON f.family_id = coalesce(o.family_id, b.family_id)`);
   await db.exec(`CREATE OR REPLACE VIEW family_unit_costs AS
@@ -102,15 +101,14 @@ WITH quantity AS (
          pf.budget_wan / q.value_num AS unit_cost_wan
   FROM project_families pf JOIN quantity q ON q.project_id = pf.project_id AND q.k = 1
   WHERE pf.family_id IS NOT NULL AND pf.budget_wan > 0
+), stats AS (
+  SELECT c.*, median(unit_cost_wan) OVER w AS family_median_wan, count(*) OVER w AS peers
+  FROM costs c
+  WINDOW w AS (PARTITION BY family_id, quantity_unit)
 )
-SELECT c.*, median(unit_cost_wan) OVER (PARTITION BY family_id, quantity_unit) AS family_median_wan,
-       count(*) OVER (PARTITION BY family_id, quantity_unit) AS peers,
-       unit_cost_wan / nullif(median(unit_cost_wan) OVER (PARTITION BY family_id, quantity_unit), 0) AS ratio_to_median,
-       CASE WHEN count(*) OVER (PARTITION BY family_id, quantity_unit) >= 2
-             AND (unit_cost_wan > 1.5 * median(unit_cost_wan) OVER (PARTITION BY family_id, quantity_unit)
-               OR unit_cost_wan < 0.5 * median(unit_cost_wan) OVER (PARTITION BY family_id, quantity_unit))
-            THEN true ELSE false END AS outlier
-FROM costs c`);
+SELECT *, unit_cost_wan / nullif(family_median_wan, 0) AS ratio_to_median,
+       peers >= 2 AND (unit_cost_wan > 1.5 * family_median_wan OR unit_cost_wan < 0.5 * family_median_wan) AS outlier
+FROM stats`);
   await db.exec(`CREATE OR REPLACE VIEW indicator_spread AS
 SELECT i.level2, i.level3, regexp_replace(i.level3, '[（(][^）)]*[）)]|\\s', '', 'g') AS level3_norm, pf.family_id, pf.family_zh, i.doc_id, i.department, i.region, i.year, i.project_id, i.seq,
        pf.name AS project_name, i.value_raw, i.comparator, i.value_num, i.value_unit, i.value_kind
@@ -118,7 +116,7 @@ FROM indicators i JOIN project_families pf USING (project_id)
 WHERE i.value_num IS NOT NULL`);
   await db.exec(`CREATE OR REPLACE VIEW unit_profile AS
 WITH counts AS (
-  SELECT d.doc_id, d.department, d.region, d.year, d.indicator_count AS indicators,
+  SELECT d.doc_id, d.department, d.region, d.year, d.indicator_count AS indicators, d.project_count,
          count(DISTINCT f.indicator_id) FILTER (WHERE f.category = 'boilerplate') AS boilerplate_rows,
          count(DISTINCT f.indicator_id) FILTER (WHERE f.category = 'unmeasurable') AS unmeasurable_rows,
          count(DISTINCT f.indicator_id) FILTER (WHERE f.category = 'direction') AS direction_rows,
@@ -126,14 +124,27 @@ WITH counts AS (
   FROM documents d LEFT JOIN findings f USING (doc_id)
   GROUP BY ALL
 ), shares AS (
-  SELECT c.*, s.score,
-         round(100.0 * boilerplate_findings / nullif(d.project_count, 0), 1) AS boilerplate_per_100_projects,
+  SELECT c.* EXCLUDE (project_count), s.score,
+         round(100.0 * boilerplate_findings / nullif(c.project_count, 0), 1) AS boilerplate_per_100_projects,
          round(100.0 * unmeasurable_rows / nullif(indicators, 0), 1) AS unmeasurable_pct,
          round(100.0 * direction_rows / nullif(indicators, 0), 1) AS wrong_direction_pct
-  FROM counts c JOIN department_scores s USING (doc_id) JOIN documents d USING (doc_id)
+  FROM counts c JOIN department_scores s USING (doc_id)
 )
 SELECT *, median(score) OVER () AS peer_median_score, median(unmeasurable_pct) OVER () AS peer_median_unmeasurable_pct,
        median(wrong_direction_pct) OVER () AS peer_median_wrong_direction_pct,
        median(boilerplate_per_100_projects) OVER () AS peer_median_boilerplate_per_100_projects
 FROM shares`);
+}
+
+/**
+ * Recomputes `project_family_best`: the best keyword family of each project (score at least
+ * {@link FAMILY_MIN_SCORE}; ties to the longest matched keyword, then the family id). The keyword
+ * matching is too slow to run in every families query, so it is a table; call this after the
+ * documents change (an import). The user's moves (`family_overrides`) stay a live join in
+ * `project_families`, so they show at once without a refresh.
+ */
+export async function refreshFamilies(db: Db): Promise<void> {
+  await db.exec(`CREATE OR REPLACE TABLE project_family_best AS
+SELECT * FROM project_family_candidates WHERE score >= ${FAMILY_MIN_SCORE}
+QUALIFY row_number() OVER (PARTITION BY project_id ORDER BY score DESC, longest DESC, family_id) = 1`);
 }

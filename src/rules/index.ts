@@ -7,10 +7,10 @@ export {
   installRules,
   MAX_COUNTED_PER_RULE,
   PENALTY,
-  RULES_SCHEMA,
   refreshFindings,
 } from './install';
 export { ADVERSE_KEYWORDS, FAVOURABLE_KEYWORDS, GROWTH_KEYWORDS, UNIT_COST_KEYWORDS } from './keywords';
+export { CATALOG, RULES_SCHEMA, severityRank } from './names';
 export {
   neutralizeFormula,
   REVIEW_HEADERS,

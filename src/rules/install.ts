@@ -2,11 +2,9 @@ import type { Db } from '../db';
 import { ident, literal, qualified } from '../db/sql';
 import { RULES } from './catalog';
 import type { Rule } from './define';
+import { CATALOG, RULES_SCHEMA } from './names';
 
 export { grade } from './grade';
-
-/** Schema holding one view per rule and the catalogue table. */
-export const RULES_SCHEMA = 'rules';
 
 /** Penalty per finding by severity, and how many findings of one rule count at most (so one repeated fault does not zero a score). */
 export const PENALTY = { high: 10, warning: 5, info: 1 } as const;
@@ -21,11 +19,11 @@ export const MAX_COUNTED_PER_RULE = 3;
 export async function installRules(db: Db, rules: readonly Rule[] = RULES): Promise<void> {
   await db.exec(`CREATE SCHEMA IF NOT EXISTS ${ident(RULES_SCHEMA)}`);
   for (const r of rules) await db.exec(`CREATE OR REPLACE VIEW ${qualified(RULES_SCHEMA, r.id)} AS ${r.sql}`);
-  await db.exec(`CREATE OR REPLACE TABLE ${qualified(RULES_SCHEMA, 'catalog')} (
+  await db.exec(`CREATE OR REPLACE TABLE ${CATALOG} (
   rule_id VARCHAR, category VARCHAR, severity VARCHAR, source VARCHAR, title_zh VARCHAR, title_en VARCHAR, rationale VARCHAR, suggestion VARCHAR, penalty INTEGER)`);
   if (rules.length)
     await db.exec(
-      `INSERT INTO ${qualified(RULES_SCHEMA, 'catalog')} VALUES ${rules
+      `INSERT INTO ${CATALOG} VALUES ${rules
         .map(
           (r) =>
             `(${[r.id, r.category, r.severity, r.source, r.title.zh, r.title.en, r.rationale, r.suggestion].map(literal).join(', ')}, ${PENALTY[r.severity]})`,
@@ -48,7 +46,7 @@ SELECT f.rule_id, c.category, c.severity, c.title_zh, c.suggestion, c.source,
        f.message,
        coalesce(p.budget_wan, CASE WHEN f.project_id IS NULL THEN d.budget_wan END) AS budget_wan
 FROM (${union}) f
-JOIN ${qualified(RULES_SCHEMA, 'catalog')} c USING (rule_id)
+JOIN ${CATALOG} c USING (rule_id)
 JOIN documents d ON d.doc_id = f.doc_id
 LEFT JOIN projects p ON p.project_id = f.project_id
 LEFT JOIN indicators i ON i.indicator_id = f.indicator_id`);
@@ -56,7 +54,7 @@ LEFT JOIN indicators i ON i.indicator_id = f.indicator_id`);
   await db.exec(`CREATE OR REPLACE VIEW project_scores AS
 WITH per_rule AS (
   SELECT project_id, rule_id, any_value(severity) AS severity, count(*) AS n, least(count(*), ${MAX_COUNTED_PER_RULE}) * any_value(c.penalty) AS penalty
-  FROM findings JOIN ${qualified(RULES_SCHEMA, 'catalog')} c USING (rule_id, severity)
+  FROM findings JOIN ${CATALOG} c USING (rule_id, severity)
   WHERE project_id IS NOT NULL GROUP BY project_id, rule_id
 )
 SELECT p.project_id, p.doc_id, p.year, p.region, p.department, p.seq, p.name, p.budget_wan,
@@ -69,7 +67,7 @@ GROUP BY ALL`);
 WITH doc_level AS (
   SELECT doc_id, sum(least(n, 1) * penalty) AS penalty, sum(n) AS n FROM (
     SELECT doc_id, rule_id, count(*) AS n, any_value(c.penalty) AS penalty
-    FROM findings JOIN ${qualified(RULES_SCHEMA, 'catalog')} c USING (rule_id, severity)
+    FROM findings JOIN ${CATALOG} c USING (rule_id, severity)
     WHERE project_id IS NULL GROUP BY doc_id, rule_id) GROUP BY doc_id
 ), weighted AS (
   SELECT doc_id, sum(score * coalesce(budget_wan, 0)) / nullif(sum(coalesce(budget_wan, 0)), 0) AS by_budget, avg(score) AS plain,

@@ -1,5 +1,6 @@
 import writeExcelFile from 'write-excel-file/universal';
 import { literal } from '../db/sql';
+import { severityRank } from './names';
 
 /** Review comments (审核意见): one row per finding, with Chinese headers, ready to send back to a department. */
 export const REVIEW_HEADERS = [
@@ -31,11 +32,25 @@ export interface ReviewRow extends Record<string, unknown> {
   budget_wan: number | null;
 }
 
+/** The columns of {@link ReviewRow}, in the order of {@link REVIEW_HEADERS}. */
+export const REVIEW_COLUMNS = [
+  'department',
+  'seq',
+  'project_name',
+  'level3',
+  'value_raw',
+  'message',
+  'suggestion',
+  'title_zh',
+  'severity',
+  'budget_wan',
+] as const satisfies readonly (keyof ReviewRow)[];
+
 /** The findings of one department (or all when `docId` is null), most serious first, in table order. */
 export function reviewQuery(docId: string | null = null): string {
-  return `SELECT department, seq, project_name, level3, value_raw, message, suggestion, title_zh, severity, budget_wan
+  return `SELECT ${REVIEW_COLUMNS.join(', ')}
 FROM findings ${docId === null ? '' : `WHERE doc_id = ${literal(docId)}`}
-ORDER BY department, seq NULLS FIRST, row_no NULLS FIRST, CASE severity WHEN 'high' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, rule_id`;
+ORDER BY department, seq NULLS FIRST, row_no NULLS FIRST, ${severityRank()}, rule_id`;
 }
 
 /** Review rows as text cells, header first. */

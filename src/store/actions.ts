@@ -3,7 +3,7 @@ import { type Db, loadDataset, replaceDocuments } from '../db';
 import { openBrowserDb } from '../db/browser';
 import { type DocumentRow, documentsQuery } from '../db/queries';
 import { literal } from '../db/sql';
-import { installFamilies, parseFamilies } from '../families/families';
+import { installFamilies, parseFamilies, refreshFamilies } from '../families/families';
 import type { Locale } from '../i18n';
 import { installRules, refreshFindings } from '../rules';
 import { parseInWorker } from '../worker';
@@ -72,7 +72,7 @@ async function start(baseUrl: string): Promise<void> {
     // The first charts need only the data; findings and scores follow.
     await installRules(db);
     await setUpFamilies(db, baseUrl);
-    store.setState((s) => ({ rulesReady: true, dataVersion: s.dataVersion + 1 }));
+    store.setState({ rulesReady: true });
   } catch (err) {
     setEngine({ status: 'error', error: message(err) });
   }
@@ -110,6 +110,7 @@ export async function importFiles(files: readonly File[]): Promise<void> {
     const db = await getAppDb();
     await replaceDocuments(db, results);
     await refreshFindings(db);
+    await refreshFamilies(db);
     await refreshDocuments();
     store.setState((s) => ({ importing: { ...s.importing, status: 'done', added: results.length } }));
   } catch (err) {

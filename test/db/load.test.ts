@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createViews, loadParseResults, QueryError, replaceDocuments, TABLES, toRecords, VIEWS } from '../../src/db';
+import {
+  createViews,
+  docIdOf,
+  loadParseResults,
+  projectIdOf,
+  QueryError,
+  replaceDocuments,
+  TABLES,
+  toRecords,
+  VIEWS,
+} from '../../src/db';
 import { freshDb, getSampleDb, sampleResults } from '../util/duckdb';
 
 describe('loading the samples into DuckDB', () => {
@@ -21,7 +31,7 @@ describe('loading the samples into DuckDB', () => {
       'SELECT doc_id, sum(budget_wan) AS budget, count(*) AS projects FROM projects GROUP BY doc_id ORDER BY doc_id',
     );
     const expected = sampleResults().map((r) => ({
-      doc_id: r.document.file.replace(/\.txt$/, ''),
+      doc_id: docIdOf(r.document.file),
       budget: r.document.projects.reduce((n, p) => n + (p.budget.total ?? 0), 0),
       projects: r.document.projects.length,
     }));
@@ -48,8 +58,9 @@ describe('loading the samples into DuckDB', () => {
       for (const p of document.projects)
         p.indicators.forEach((ind, row) => {
           n++;
-          expect(byId.get(`${document.file.replace(/\.txt$/, '')}#${p.seq}#${row}`)).toEqual({
-            indicator_id: `${document.file.replace(/\.txt$/, '')}#${p.seq}#${row}`,
+          const id = `${projectIdOf(docIdOf(document.file), p.seq)}#${row}`;
+          expect(byId.get(id)).toEqual({
+            indicator_id: id,
             level2: ind.level2,
             value_raw: ind.value.raw,
             comparator: ind.value.op,
@@ -104,9 +115,8 @@ describe('loading the samples into DuckDB', () => {
 
 describe('views', () => {
   for (const v of VIEWS) {
-    it(`${v.name} binds (EXPLAIN) and returns rows on the samples`, async () => {
+    it(`${v.name} returns rows on the samples`, async () => {
       const db = await getSampleDb();
-      await expect(db.query(`EXPLAIN SELECT * FROM ${v.name}`)).resolves.toBeDefined();
       expect((await db.query(`SELECT count(*) AS n FROM ${v.name}`))[0]?.n).toBeGreaterThan(0);
     });
   }

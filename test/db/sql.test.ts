@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ident, literal, literalList, qualified, whereEquals } from '../../src/db';
+import { ident, literal, literalList, qualified } from '../../src/db';
 import { freshDb } from '../util/duckdb';
 
 describe('quoting helpers', () => {
@@ -28,8 +28,6 @@ describe('quoting helpers', () => {
     expect(() => ident('a\u0000b')).toThrow(/invalid identifier: "a\\u0000b"/));
   it('literalList of nothing matches nothing', () => expect(literalList([])).toBe('(NULL)'));
   it('qualified quotes each part', () => expect(qualified('rules', 'x"y')).toBe('"rules"."x""y"'));
-  it('whereEquals skips unset filters', () =>
-    expect(whereEquals({ year: 2024, region: '', department: undefined })).toBe('"year" = 2024'));
 
   it('round-trips odd names and values through the real engine', async () => {
     const db = await freshDb();

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db';
+import { type Db, loadParseResults, replaceDocuments } from '../../src/db';
 import { level3OptionsQuery, spreadQuery } from '../../src/db/queries-families';
-import { installFamilies, parseFamilies } from '../../src/families/families';
-import { installRules } from '../../src/rules';
-import { getSampleDb } from '../util/duckdb';
+import { installFamilies, parseFamilies, refreshFamilies } from '../../src/families/families';
+import { installRules, refreshFindings } from '../../src/rules';
+import { freshDb, getSampleDb, sampleResults } from '../util/duckdb';
 import { REVIEWED_FAMILIES } from './reviewed';
 
 let db: Db;
@@ -120,4 +120,26 @@ describe('project families', () => {
     );
     expect(inFamily).toHaveLength(family?.n ?? -1);
   });
+});
+
+describe('refreshFamilies after an import', () => {
+  it('assigns the imported projects as if they had been loaded at first', async () => {
+    const [first, ...rest] = sampleResults();
+    if (!first || !rest.length) throw new Error('samples missing');
+    const small = await freshDb();
+    await loadParseResults(small, [first]);
+    await installRules(small);
+    await installFamilies(
+      small,
+      parseFamilies(readFileSync(join(import.meta.dirname, '../../data/families.csv'), 'utf8')),
+    );
+    await replaceDocuments(small, rest);
+    await refreshFindings(small);
+    await refreshFamilies(small);
+    const rows = await small.query<{ project_id: string; family_id: string | null }>(
+      'SELECT project_id, family_id FROM project_families ORDER BY project_id',
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.project_id, r.family_id]))).toEqual(REVIEWED_FAMILIES);
+    await small.close();
+  }, 60_000);
 });

@@ -17,10 +17,9 @@ beforeAll(async () => {
 });
 
 describe('the rule catalogue', () => {
-  it('has unique ids, known categories, Chinese and English titles, a rationale, a suggestion and examples of both kinds', () => {
+  it('has unique ids, Chinese and English titles, a rationale, a suggestion and examples of both kinds', () => {
     expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
     for (const r of RULES) {
-      expect(CATEGORIES).toContain(r.category);
       expect(r.title.zh).toMatch(/[\u4e00-\u9fff]/);
       expect(r.title.en).toMatch(/[a-z]/i);
       expect(r.rationale.length, r.id).toBeGreaterThan(10);
@@ -36,10 +35,6 @@ describe('the rule catalogue', () => {
 });
 
 describe.each(RULES.map((r) => [r.id, r] as const))('rule %s', (id, rule) => {
-  it('binds against the schema (EXPLAIN)', async () => {
-    await expect(db.query(`EXPLAIN ${rule.sql}`)).resolves.toBeDefined();
-  });
-
   it('finds every example that must be found, with a Chinese message', async () => {
     for (let i = 0; i < rule.examples.hits.length; i++) {
       const rows = await db.query<{ message: string }>(

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db';
-import { grade, installRules } from '../../src/rules';
+import { grade, installRules, MAX_COUNTED_PER_RULE, PENALTY, RULES } from '../../src/rules';
 import { FINDINGS_JSON_SQL, type FindingJson } from '../../src/rules/findings-json';
 import { getSampleDb } from '../util/duckdb';
 
@@ -77,10 +77,28 @@ describe('findings on the five samples', () => {
 
 describe('scores', () => {
   it('project scores are 100 minus capped penalties; departments are budget-weighted', async () => {
-    const projects = await db.query<{ doc_id: string; score: number; budget_wan: number }>(
-      'SELECT doc_id, score, budget_wan FROM project_scores',
+    const projects = await db.query<{ project_id: string; doc_id: string; score: number; budget_wan: number }>(
+      'SELECT project_id, doc_id, score, budget_wan FROM project_scores',
     );
-    for (const p of projects) expect(p.score).toBeGreaterThanOrEqual(0);
+    const hits = await db.query<{ project_id: string; rule_id: string }>(
+      'SELECT project_id, rule_id FROM findings WHERE project_id IS NOT NULL',
+    );
+    const severity = new Map(RULES.map((r) => [r.id, r.severity]));
+    const counts = new Map<string, Map<string, number>>();
+    for (const h of hits) {
+      const perRule = counts.get(h.project_id) ?? new Map<string, number>();
+      perRule.set(h.rule_id, (perRule.get(h.rule_id) ?? 0) + 1);
+      counts.set(h.project_id, perRule);
+    }
+    for (const p of projects) {
+      let penalty = 0;
+      for (const [rule, n] of counts.get(p.project_id) ?? [])
+        penalty += Math.min(n, MAX_COUNTED_PER_RULE) * PENALTY[severity.get(rule) ?? 'high'];
+      expect([p.project_id, p.score]).toEqual([p.project_id, expect.closeTo(Math.max(0, 100 - penalty), 6)]);
+    }
+    // Not vacuous: some project has a rule hit more than MAX_COUNTED_PER_RULE times, and some scores below 100.
+    expect([...counts.values()].some((m) => [...m.values()].some((n) => n > MAX_COUNTED_PER_RULE))).toBe(true);
+    expect(projects.some((p) => p.score < 100)).toBe(true);
     const depts = await db.query<{ doc_id: string; score: number }>('SELECT doc_id, score FROM department_scores');
     const docLevel = await db.query<{ doc_id: string; penalty: number }>(
       "SELECT doc_id, sum(CASE severity WHEN 'high' THEN 10 WHEN 'warning' THEN 5 ELSE 1 END) AS penalty FROM (SELECT DISTINCT doc_id, rule_id, severity FROM findings WHERE project_id IS NULL) GROUP BY doc_id",

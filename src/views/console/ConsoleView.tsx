@@ -32,7 +32,8 @@ export function ConsoleView({ t }: { t: Messages }) {
   const run = useStore(consoleStore, (s) => s.run);
   const chartType = useStore(consoleStore, (s) => s.chartType);
   const runs = useStore(consoleStore, (s) => s.runs);
-  const schemaRows = useQuery<SchemaColumnRow>(SCHEMA_QUERY);
+  // The schema lists the rule views and findings too, so it is read once the rules are installed.
+  const schemaRows = useQuery<SchemaColumnRow>(SCHEMA_QUERY, { needsRules: true });
   const editor = useRef<HTMLTextAreaElement>(null);
 
   const schema = useMemo<SchemaState>(
