@@ -17,3 +17,9 @@ export function pct(value: number | null | undefined): string {
     ? '—'
     : `${(Math.round(value * 10) / 10).toString()}%`;
 }
+
+/** A unit cost in 万元: two decimals, or four below 0.1 ("0.0500") so small costs do not read as 0. */
+export function unitCost(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return value >= 0.1 ? wan(value) : value.toFixed(4);
+}

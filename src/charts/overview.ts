@@ -11,22 +11,22 @@ export interface ChartText {
   evenPace: string;
   findings: string;
   indicators: string;
-  saveImage: string;
   months: [string, string, string, string];
   locale: 'zh' | 'en';
 }
 
-const base = (_t: ChartText, _name: string): ECOption => ({
+/** What every overview chart shares. */
+const BASE: ECOption = {
   textStyle: { fontFamily: FONT },
   tooltip: { confine: true },
   animationDuration: 300,
-});
+};
 
 /** Budget by department (horizontal bars, largest first); a click filters by the department. */
 export function budgetByDepartmentOption(rows: readonly BudgetRow[], t: ChartText): ECOption {
   const sorted = [...rows].sort((a, b) => a.budget_wan - b.budget_wan);
   return {
-    ...base(t, 'budget-by-department'),
+    ...BASE,
     grid: { left: 8, right: 96, top: 36, bottom: 8, containLabel: true },
     dataset: { source: sorted as unknown as Record<string, unknown>[] },
     xAxis: { type: 'value', name: `${t.budget}`, axisLabel: { formatter: (v: number) => wan(v).replace(/\.00$/, '') } },
@@ -63,7 +63,7 @@ export function esc(s: string | null | undefined): string {
 export function scoreByDepartmentOption(rows: readonly DepartmentRow[], t: ChartText): ECOption {
   const sorted = [...rows].sort((a, b) => b.score - a.score);
   return {
-    ...base(t, 'score-by-department'),
+    ...BASE,
     grid: { left: 8, right: 72, top: 36, bottom: 8, containLabel: true },
     dataset: { source: sorted as unknown as Record<string, unknown>[] },
     xAxis: { type: 'value', min: 0, max: 100, name: t.score },
@@ -119,7 +119,7 @@ export function budgetTreemapOption(rows: readonly TreeRow[], t: ChartText): ECO
     })),
   }));
   return {
-    ...base(t, 'budget-treemap'),
+    ...BASE,
     tooltip: {
       formatter: (p: unknown) =>
         `${esc((p as { name: string }).name)}<br/>${t.budget}：${wan((p as { value: number }).value)}`,
@@ -152,7 +152,7 @@ export function scheduleOption(rows: readonly ScheduleRow[], t: ChartText): ECOp
   const months = [3, 6, 10, 12];
   const byMonth = new Map(rows.map((r) => [r.month, r.weighted_share_pct]));
   return {
-    ...base(t, 'spending-schedule'),
+    ...BASE,
     legend: { top: 4, left: 8 },
     grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => pct(Number(v)) },
@@ -181,7 +181,7 @@ export function scheduleOption(rows: readonly ScheduleRow[], t: ChartText): ECOp
 }
 
 /** Indicator mix: level 1 → level 2 as a sunburst. */
-export function indicatorMixOption(rows: readonly MixRow[], t: ChartText): ECOption {
+export function indicatorMixOption(rows: readonly MixRow[]): ECOption {
   const groups = new Map<string, MixRow[]>();
   for (const r of rows) groups.set(r.level1, [...(groups.get(r.level1) ?? []), r]);
   const palette: Record<string, string> = {
@@ -191,7 +191,7 @@ export function indicatorMixOption(rows: readonly MixRow[], t: ChartText): ECOpt
     成本指标: '#6a1b9a',
   };
   return {
-    ...base(t, 'indicator-mix'),
+    ...BASE,
     tooltip: { formatter: (p: unknown) => `${esc((p as { name: string }).name)}：${(p as { value: number }).value}` },
     series: [
       {
@@ -217,7 +217,7 @@ export function topProblemsOption(rows: readonly ProblemRow[], t: ChartText): EC
     .sort((a, b) => a.findings - b.findings)
     .map((r) => ({ ...r, title: t.locale === 'zh' ? r.title_zh : r.title_en }));
   return {
-    ...base(t, 'top-problems'),
+    ...BASE,
     grid: { left: 8, right: 48, top: 36, bottom: 8, containLabel: true },
     dataset: { source: sorted as unknown as Record<string, unknown>[] },
     xAxis: { type: 'value', name: t.findings, minInterval: 1 },

@@ -30,6 +30,8 @@ export interface Route {
   level2: string | null;
   /** Normalised 三级指标 name compared on the families view (within `level2`). */
   level3: string | null;
+  /** Whether that comparison spans all projects rather than the family's. */
+  allProjects: boolean;
 }
 
 export const EMPTY_FILTERS: Filters = { year: null, region: null, department: null, severity: null };
@@ -43,6 +45,7 @@ export const DEFAULT_ROUTE: Route = {
   family: null,
   level2: null,
   level3: null,
+  allProjects: false,
 };
 
 /** Reads route and filters from a URL query string (unknown values are ignored). */
@@ -62,6 +65,7 @@ export function parseSearch(search: string): { route: Route; filters: Filters } 
       family: p.get('family') || null,
       level2: p.get('level2') || null,
       level3: p.get('level3') || null,
+      allProjects: p.get('all') === '1',
     },
     filters: {
       year: Number.isInteger(year) && year > 1900 ? year : null,
@@ -88,6 +92,7 @@ export function toSearch(route: Route, filters: Filters): string {
   if (route.family) p.set('family', route.family);
   if (route.level2) p.set('level2', route.level2);
   if (route.level3) p.set('level3', route.level3);
+  if (route.allProjects) p.set('all', '1');
   const s = p.toString();
   return s ? `?${s}` : '';
 }

@@ -1,8 +1,9 @@
 import { Fragment, useState } from 'react';
+import { wan } from '../charts/format';
 import type { DocumentRow } from '../db/queries';
 import { fill, type Messages } from '../i18n';
 import { DiagnosticsList } from './DiagnosticsList';
-import { formatText, formatWan } from './format';
+import { formatText } from './format';
 import { ProjectsTable } from './ProjectsTable';
 import { TableHead } from './TableHead';
 
@@ -71,7 +72,7 @@ export function DocumentsTable({ documents, t }: DocumentsTableProps) {
                   {s.project_count}
                 </td>
                 <td className="num" data-col="budget">
-                  {formatWan(s.budget_wan)}
+                  {wan(s.budget_wan)}
                 </td>
                 <td className="num">{s.diagnostic_count}</td>
               </tr>

@@ -28,6 +28,8 @@ export function EChart({
 }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  /** The JSON of the option last drawn (see below). */
+  const drawn = useRef<string | null>(null);
   const click = useRef(onClick);
   click.current = onClick;
 
@@ -35,6 +37,7 @@ export function EChart({
     if (!el.current) return;
     const c = echarts.init(el.current, null, { renderer: 'canvas' });
     chart.current = c;
+    drawn.current = null;
     c.on('click', (p) => {
       click.current?.({ name: String(p.name ?? ''), data: p.data, seriesName: p.seriesName });
     });
@@ -47,8 +50,14 @@ export function EChart({
     };
   }, []);
 
+  // Views rebuild options on every render (each query answering re-renders the page); redrawing an
+  // unchanged chart would clear it and replay its animation. The JSON of an option holds its data and
+  // labels (functions drop out; they only format what the data says), so equal JSON is an equal chart.
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
+    const signature = JSON.stringify(option);
+    if (!chart.current || signature === drawn.current) return;
+    chart.current.setOption(option, { notMerge: true });
+    drawn.current = signature;
   }, [option]);
 
   const savePng = () => {

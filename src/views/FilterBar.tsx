@@ -1,21 +1,15 @@
 import { useStore } from 'zustand';
 import type { Messages } from '../i18n';
-import { type SeverityFilter, setFilters, store } from '../store';
-import { useQuery } from './use-query';
-
-interface Scope extends Record<string, unknown> {
-  year: number | null;
-  region: string | null;
-  department: string | null;
-}
+import { EMPTY_FILTERS, SEVERITIES, type SeverityFilter, setFilters, store } from '../store';
+import { severityLabel } from './review/labels';
 
 const collator = new Intl.Collator('zh-CN');
 
 /** Year, region, department and severity filters, shared by every view and kept in the URL. */
 export function FilterBar({ t, severity = true }: { t: Messages; severity?: boolean }) {
   const filters = useStore(store, (s) => s.filters);
-  const q = useQuery<Scope>('SELECT DISTINCT year, region, department FROM documents');
-  const rows = q.status === 'ready' ? q.rows : [];
+  // The loaded documents are in the store already (refreshed on every load and import).
+  const rows = useStore(store, (s) => s.documents);
   const years = [...new Set(rows.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => b - a);
   const regions = [
     ...new Set(rows.filter((r) => filters.year === null || r.year === filters.year).map((r) => r.region ?? '')),
@@ -90,17 +84,16 @@ export function FilterBar({ t, severity = true }: { t: Messages; severity?: bool
             onChange={(e) => setFilters({ severity: (e.target.value || null) as SeverityFilter | null })}
           >
             <option value="">{t.all}</option>
-            <option value="high">{t.severityHigh}</option>
-            <option value="warning">{t.severityWarning}</option>
-            <option value="info">{t.severityInfo}</option>
+            {SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {severityLabel(t, s)}
+              </option>
+            ))}
           </select>
         </label>
       )}
       {any && (
-        <button
-          type="button"
-          onClick={() => setFilters({ year: null, region: null, department: null, severity: null })}
-        >
+        <button type="button" onClick={() => setFilters(EMPTY_FILTERS)}>
           {t.clearFilters}
         </button>
       )}

@@ -1,6 +1,7 @@
+import { wan } from '../charts/format';
 import { type ProjectRow, projectsQuery } from '../db/queries';
 import type { Messages } from '../i18n';
-import { formatText, formatWan } from './format';
+import { formatText } from './format';
 import { StatusMessage } from './StatusMessage';
 import { TableHead } from './TableHead';
 import { useQuery } from './use-query';
@@ -30,7 +31,7 @@ export function ProjectsTable({ docId, t }: { docId: string; t: Messages }) {
             <td className="code">{formatText(p.code)}</td>
             <th scope="row">{p.name}</th>
             <td className="num" data-col="budget">
-              {formatWan(p.budget_wan)}
+              {wan(p.budget_wan)}
             </td>
             <td className="num">{p.indicator_count}</td>
           </tr>

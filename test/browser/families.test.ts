@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { unitCost } from '../../src/charts/format';
 import { installFamilies, parseFamilies } from '../../src/families/families';
 import { ROOT } from '../util/app-server';
 import { setUpAppSession } from '../util/app-session';
@@ -11,8 +12,8 @@ describe('families view (横向比较)', () => {
   it('puts legal counsel of 巨鹿县 and 遵化市 side by side with the unit costs SQL gives, and keeps a moved project moved after a reload', async () => {
     const { readFileSync } = await import('node:fs');
     await installFamilies(session.db, parseFamilies(readFileSync(join(ROOT, 'data/families.csv'), 'utf8')));
-    const expected = await session.db.query<{ project_id: string; unit_cost_wan: number }>(
-      "SELECT project_id, unit_cost_wan FROM family_unit_costs WHERE family_id = 'legal_counsel' ORDER BY unit_cost_wan DESC",
+    const expected = await session.db.query<{ project_id: string; unit_cost_wan: number; outlier: boolean }>(
+      "SELECT project_id, unit_cost_wan, outlier FROM family_unit_costs WHERE family_id = 'legal_counsel' ORDER BY unit_cost_wan DESC",
     );
     const context = await session.browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const errors: string[] = [];
@@ -28,8 +29,10 @@ describe('families view (横向比较)', () => {
     const shown = await rows.evaluateAll((trs) =>
       trs.map((tr) => [tr.getAttribute('data-project'), tr.querySelector('[data-col=unit-cost]')?.textContent]),
     );
-    expect(shown).toEqual(expected.map((e) => [e.project_id, `${e.unit_cost_wan.toFixed(2)}/次`]));
-    expect(await page.locator('[data-testid=unit-costs] tbody tr.outlier').count()).toBe(2);
+    expect(shown).toEqual(expected.map((e) => [e.project_id, `${unitCost(e.unit_cost_wan)}/次`]));
+    expect(await page.locator('[data-testid=unit-costs] tbody tr.outlier').count()).toBe(
+      expected.filter((e) => e.outlier).length,
+    );
     expect(await page.getByTestId('family-targets').textContent()).toContain('≥100 次');
     await page.getByTestId('chart-family-budget').locator('canvas').first().waitFor();
     await mkdir(join(ROOT, 'test-results'), { recursive: true });
@@ -37,6 +40,7 @@ describe('families view (横向比较)', () => {
 
     // The spread of one 三级指标 across all units: three units set 群众满意度 under varying names.
     await page.getByTestId('spread-all').check();
+    await expect.poll(() => page.url()).toContain('all=1');
     await page.getByTestId('spread-level2').selectOption('服务对象满意度指标');
     await expect
       .poll(() => page.getByTestId('spread-level3').locator('option').allTextContents(), { timeout: 30_000 })

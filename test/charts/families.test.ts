@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spreadOption } from '../../src/charts/families';
+import { unitCost } from '../../src/charts/format';
 import type { SpreadRow } from '../../src/db/queries-families';
 
 const row = (department: string, value_num: number, value_unit: string, value_raw: string): SpreadRow => ({
@@ -31,5 +32,14 @@ describe('spread chart', () => {
       (spreadOption([row('甲', 5, '次', '≥5次'), row('乙', 100, '次', '≥100次')], '次').xAxis as { max?: number }).max,
     ).toBeUndefined();
     expect((spreadOption([row('甲', 120, '%', '≥120%')], '%').xAxis as { max?: number }).max).toBeUndefined();
+  });
+});
+
+describe('unit cost', () => {
+  it('keeps four decimals below 0.1 万元 so small costs do not read as zero', () => {
+    expect(unitCost(1)).toBe('1.00');
+    expect(unitCost(1234.5)).toBe('1,234.50');
+    expect(unitCost(0.05)).toBe('0.0500');
+    expect(unitCost(null)).toBe('—');
   });
 });

@@ -19,7 +19,6 @@ const T: ChartText = {
   evenPace: '均衡进度',
   findings: '问题数',
   indicators: '指标数',
-  saveImage: '导出图片',
   months: ['3月底', '6月底', '10月底', '12月底'],
   locale: 'zh',
 };
@@ -88,7 +87,7 @@ describe('overview charts (option builders, rendered without a browser)', () => 
       { level1: '满意度指标', level2: '服务对象满意度指标', indicators: 67 },
     ];
     const data = (
-      indicatorMixOption(rows, T).series as { data: { name: string; children: { name: string; value: number }[] }[] }[]
+      indicatorMixOption(rows).series as { data: { name: string; children: { name: string; value: number }[] }[] }[]
     )[0]?.data;
     expect(data?.map((d) => [d.name, d.children.map((c) => c.name)])).toEqual([
       ['产出指标', ['数量', '质量']],

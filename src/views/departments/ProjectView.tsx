@@ -10,6 +10,7 @@ import {
 import { fill, type Messages } from '../../i18n';
 import { hrefFor, navigate, store } from '../../store';
 import { follow } from '../Nav';
+import { severityLabel } from '../review/labels';
 import { StatusMessage } from '../StatusMessage';
 import { useQuery } from '../use-query';
 import './pages.css';
@@ -141,7 +142,7 @@ export function ProjectView({ t }: { t: Messages }) {
       <nav className="prj-nav" aria-label={t.deptProjects}>
         <a
           href={hrefFor({ view: 'departments', doc: p.doc_id, project: null })}
-          onClick={(e) => follow(e, () => navigate({ view: 'departments', doc: p.doc_id }))}
+          onClick={(e) => follow(e, () => navigate({ view: 'departments', doc: p.doc_id, project: null }))}
         >
           ← {p.department}（{p.year}）
         </a>
@@ -289,9 +290,7 @@ export function ProjectView({ t }: { t: Messages }) {
               <li key={f.n} id={`finding-${f.n}`} className={`finding sev-${f.severity}`}>
                 <p className="finding-head">
                   <span className="finding-n">{f.n}</span>
-                  <span className={`sev sev-${f.severity}`}>
-                    {t[`severity${f.severity[0]?.toUpperCase()}${f.severity.slice(1)}` as 'severityHigh']}
-                  </span>
+                  <span className={`sev sev-${f.severity}`}>{severityLabel(t, f.severity)}</span>
                   <strong>{f.title_zh}</strong>
                   <span className="where">
                     {f.row_no === null ? t.prjProjectLevel : fill(t.prjRow, { n: f.row_no + 1 })}

@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { useStore } from 'zustand';
 import { familyBudgetOption, spreadOption } from '../../charts/families';
-import { wan } from '../../charts/format';
+import { unitCost, wan } from '../../charts/format';
 import {
   type FamilyProjectRow,
   type FamilyRow,
@@ -97,7 +96,7 @@ function FamilyDetail({ t, familyId }: { t: Messages; familyId: string | null })
   const options = useQuery<{ family_id: string; name_zh: string; name_en: string }>(familyOptionsQuery());
   const targets = useQuery<TargetRow>(familyId ? familyTargetsQuery(familyId, filters) : null);
   const costs = useQuery<UnitCostRow>(familyId ? familyUnitCostsQuery(familyId, filters) : null);
-  const [allUnits, setAllUnits] = useState(false);
+  const allUnits = useStore(store, (s) => s.route.allProjects);
   const level3 = useStore(store, (s) => s.route.level3);
   const spreadFamily = allUnits ? null : familyId;
   const level3s = useQuery<Level3Option>(familyId ? level3OptionsQuery(level2, spreadFamily, filters) : null);
@@ -243,7 +242,7 @@ function FamilyDetail({ t, familyId }: { t: Messages; familyId: string | null })
             <input
               type="checkbox"
               checked={allUnits}
-              onChange={(e) => setAllUnits(e.target.checked)}
+              onChange={(e) => navigate({ allProjects: e.target.checked, level3: null })}
               data-testid="spread-all"
             />{' '}
             {t.famAllProjects}
@@ -263,12 +262,6 @@ function FamilyDetail({ t, familyId }: { t: Messages; familyId: string | null })
       )}
     </>
   );
-}
-
-/** Unit cost in 万元: two decimals, or four below 0.1 (0.0500). */
-function unitCost(v: number | null): string {
-  if (v === null || !Number.isFinite(v)) return '—';
-  return v >= 0.1 ? wan(v) : v.toFixed(4);
 }
 
 function flag(c: UnitCostRow, t: Messages): string {

@@ -68,7 +68,6 @@ export function OverviewView({ t }: { t: Messages }) {
       evenPace: t.chartEvenPace,
       findings: t.chartFindings,
       indicators: t.chartIndicators,
-      saveImage: t.exportPng,
       months: [t.month3, t.month6, t.month10, t.month12],
       locale,
     }),
@@ -193,7 +192,7 @@ export function OverviewView({ t }: { t: Messages }) {
           <Loaded q={mix} t={t}>
             {(rows) => (
               <EChart
-                option={indicatorMixOption(rows, text)}
+                option={indicatorMixOption(rows)}
                 label={t.ovMix}
                 height={320}
                 testId="chart-mix"

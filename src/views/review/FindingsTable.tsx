@@ -1,9 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
+import { wan } from '../../charts/format';
 import type { FindingRow, ReviewSort, ReviewSortKey } from '../../db/queries-review';
 import type { MessageKey, Messages } from '../../i18n';
 import { hrefFor, navigate } from '../../store';
-import { formatText, formatWan } from '../format';
+import { formatText } from '../format';
 import { follow } from '../Nav';
 import { SeverityBadge } from './SeverityBadge';
 
@@ -116,7 +117,7 @@ export function FindingsTable({ rows, sort, onSort, ruleTitles, resetKey, t }: F
                 <td className="value">{formatText(r.value_raw)}</td>
                 <td>{r.message}</td>
                 <td className="review-rule-cell">{ruleTitles.get(r.rule_id) ?? r.rule_id}</td>
-                <td className="num">{formatWan(r.budget_wan)}</td>
+                <td className="num">{wan(r.budget_wan)}</td>
               </tr>
             );
           })}

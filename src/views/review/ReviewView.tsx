@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
+import { count } from '../../charts/format';
 import {
   type CategoryRow,
   DEFAULT_REVIEW_SORT,
@@ -15,7 +16,6 @@ import {
 } from '../../db/queries-review';
 import { fill, type Messages } from '../../i18n';
 import { store } from '../../store';
-import { formatCell } from '../format';
 import { StatusMessage } from '../StatusMessage';
 import { type QueryState, useQuery } from '../use-query';
 import { type ExportFormat, exportReview } from './export';
@@ -110,8 +110,8 @@ export function ReviewView({ t }: { t: Messages }) {
             {findings === null
               ? ''
               : total > findings.length
-                ? fill(t.reviewTotalCapped, { n: formatCell(total), shown: formatCell(FINDINGS_LIMIT) })
-                : fill(t.reviewTotal, { n: formatCell(total) })}
+                ? fill(t.reviewTotalCapped, { n: count(total), shown: count(FINDINGS_LIMIT) })
+                : fill(t.reviewTotal, { n: count(total) })}
           </p>
           <p className="review-muted review-sort-hint">{t.reviewSortHint}</p>
         </div>

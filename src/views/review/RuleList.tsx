@@ -1,7 +1,7 @@
+import { count, wan } from '../../charts/format';
 import type { RuleSummaryRow } from '../../db/queries-review';
 import { fill, type Locale, type Messages } from '../../i18n';
 import { navigate } from '../../store';
-import { formatCell, formatWan } from '../format';
 import { TableHead } from '../TableHead';
 import { categoryLabel } from './labels';
 import { SeverityBadge } from './SeverityBadge';
@@ -62,10 +62,10 @@ export function RuleList({ rules, selected, locale, t }: RuleListProps) {
                   <SeverityBadge severity={r.severity} t={t} />
                 </td>
                 <td className="num" data-col="hits">
-                  {formatCell(r.hits)}
+                  {count(r.hits)}
                 </td>
                 <td className="num" data-col="stake">
-                  {formatWan(r.budget_wan)}
+                  {wan(r.budget_wan)}
                 </td>
               </tr>
             );
@@ -103,9 +103,9 @@ export function RuleDetail({ ruleId, rule, locale, t }: RuleDetailProps) {
             <dd>{rule.source}</dd>
             <dt>{t.reviewHits}</dt>
             <dd>
-              {formatCell(rule.hits)}
+              {count(rule.hits)}
               <span className="review-muted"> · </span>
-              {t.reviewStake} {formatWan(rule.budget_wan)}
+              {t.reviewStake} {wan(rule.budget_wan)}
             </dd>
             <dt>{t.reviewRationale}</dt>
             <dd>{rule.rationale}</dd>
