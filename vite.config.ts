@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { contentSecurityPolicy, cspMeta, pdfjsAssets } from './scripts/vite-plugins';
 
 /**
  * Snapshot `update` in Vitest 4.1.12 (checked in its source and by running it): an explicit `'all' | 'new' | 'none'`
@@ -11,10 +12,21 @@ import { defineConfig } from 'vitest/config';
 const snapshotUpdate = process.env.CI ? 'none' : undefined;
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), pdfjsAssets(), cspMeta()],
   worker: { format: 'es' },
-  server: { host: '127.0.0.1', port: 5173, strictPort: true },
-  preview: { host: '127.0.0.1' },
+  // The import worker loads these on first use; bundling them at start keeps the dev server from
+  // re-optimising (and reloading the page, losing the import) the first time a file is imported.
+  optimizeDeps: {
+    include: ['mammoth', '@e965/xlsx', 'pdfjs-dist/legacy/build/pdf.mjs', 'pdfjs-dist/legacy/build/pdf.worker.mjs'],
+  },
+  // The policy is also sent as a header, which (unlike the page's meta tag) covers the workers' own requests.
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    strictPort: true,
+    headers: { 'Content-Security-Policy': contentSecurityPolicy(true) },
+  },
+  preview: { host: '127.0.0.1', headers: { 'Content-Security-Policy': contentSecurityPolicy(false) } },
   test: {
     update: snapshotUpdate,
     projects: [

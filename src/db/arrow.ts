@@ -1,14 +1,4 @@
-import {
-  Bool,
-  type DataType,
-  Float64,
-  Int32,
-  Table,
-  tableToIPC,
-  Utf8,
-  type Vector,
-  vectorFromArray,
-} from 'apache-arrow';
+import { Bool, type DataType, Float64, Int32, makeBuilder, Table, tableToIPC, Utf8, type Vector } from 'apache-arrow';
 import type { RecordRow, Records } from './records';
 import { type ColumnType, TABLES, type TableName, tableSpec } from './schema';
 
@@ -19,6 +9,18 @@ const ARROW_TYPES: Record<ColumnType, () => DataType> = {
   BOOLEAN: () => new Bool(),
 };
 
+/**
+ * One column as an Arrow vector. Arrow's builders compile their null test with `new Function` when
+ * given null values (its default), which the page's Content-Security-Policy forbids (no eval); so the
+ * builder gets none and a plain null test instead.
+ */
+function vectorOf(values: readonly unknown[], type: DataType): Vector {
+  const builder = makeBuilder({ type, nullValues: [] });
+  builder.isValid = (value: unknown) => value !== null;
+  for (const v of values) builder.append(v);
+  return builder.finish().toVector();
+}
+
 /** Builds the Arrow table of `name` from its rows, typed by the schema (so empty tables keep their columns). */
 export function toArrowTable(name: TableName, rows: readonly RecordRow[]): Table {
   const columns: Record<string, Vector> = {};
@@ -27,7 +29,7 @@ export function toArrowTable(name: TableName, rows: readonly RecordRow[]): Table
       const v = r[c.name];
       return v === undefined ? null : v;
     });
-    columns[c.name] = vectorFromArray(values, ARROW_TYPES[c.type]()) as Vector;
+    columns[c.name] = vectorOf(values, ARROW_TYPES[c.type]());
   }
   return new Table(columns);
 }

@@ -1,5 +1,6 @@
 import consoleMessages from './console';
 import families from './families';
+import imports from './imports';
 import overview from './overview';
 import pages from './pages';
 import review from './review';
@@ -52,14 +53,19 @@ const core = {
   rowsShown: '共 {n} 行',
   rowsCapped: '共 {n} 行，显示前 {shown} 行',
   sqlError: '查询出错',
-  importLabel: '导入文本文件（在浏览器内解析）',
-  importing: '正在解析 {n} 个文件…',
-  imported: '已导入 {n} 份文档',
-  importFailed: '导入失败',
 };
 
 /** Feature message tables live beside this file (one module per view); each has the same keys in zh and en. */
-const zh = { ...core, ...shell.zh, ...overview.zh, ...review.zh, ...consoleMessages.zh, ...pages.zh, ...families.zh };
+const zh = {
+  ...core,
+  ...shell.zh,
+  ...overview.zh,
+  ...review.zh,
+  ...consoleMessages.zh,
+  ...pages.zh,
+  ...families.zh,
+  ...imports.zh,
+};
 
 /** Message keys shared by every locale. */
 export type MessageKey = keyof typeof zh;
@@ -77,6 +83,7 @@ export const MESSAGES: Record<Locale, Record<MessageKey, string>> = {
     ...consoleMessages.en,
     ...pages.en,
     ...families.en,
+    ...imports.en,
     title: 'Target Lens 绩效透视',
     tagline: 'Budget performance targets, parsed',
     switchLocale: '中文',
@@ -120,10 +127,6 @@ export const MESSAGES: Record<Locale, Record<MessageKey, string>> = {
     rowsShown: '{n} rows',
     rowsCapped: '{n} rows, first {shown} shown',
     sqlError: 'Query error',
-    importLabel: 'Import text files (parsed in the browser)',
-    importing: 'Parsing {n} files…',
-    imported: '{n} documents imported',
-    importFailed: 'Import failed',
   },
 };
 

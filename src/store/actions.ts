@@ -1,38 +1,12 @@
-import { decodeText, fetchDataset, fetchFamilies, fetchSummary, type SourceFile } from '../data';
-import { type Db, loadDataset, replaceDocuments } from '../db';
-import { openBrowserDb } from '../db/browser';
-import { type DocumentRow, documentsQuery } from '../db/queries';
+import { fetchDataset, fetchFamilies, fetchSummary } from '../data';
+import type { Db } from '../db';
 import { literal } from '../db/sql';
-import { installFamilies, parseFamilies, refreshFamilies } from '../families/families';
+import { installFamilies, parseFamilies } from '../families/families';
 import type { Locale } from '../i18n';
-import { installRules, refreshFindings } from '../rules';
-import { parseInWorker } from '../worker';
+import { installRules } from '../rules';
+import { dropAppDb, exclusive, getAppDb, errorMessage as message, refreshDocuments, setEngine } from './engine';
+import { getLibrary, loadAllData } from './imports';
 import { store } from './store';
-
-let dbPromise: Promise<Db> | undefined;
-
-function setEngine(patch: Partial<ReturnType<typeof store.getState>['engine']>) {
-  store.setState((s) => ({ engine: { ...s.engine, ...patch } }));
-}
-
-/** The app's database, started once (memoised); progress goes to `engine`. */
-export function getAppDb(): Promise<Db> {
-  dbPromise ??= openBrowserDb((p) =>
-    setEngine({ status: 'starting', progress: p.total > 0 ? p.loaded / p.total : null }),
-  );
-  return dbPromise;
-}
-
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
-/** Re-reads the documents list and tells every query to refresh. */
-export async function refreshDocuments(): Promise<void> {
-  const db = await getAppDb();
-  const documents = await db.query<DocumentRow>(documentsQuery());
-  store.setState((s) => ({ documents, dataVersion: s.dataVersion + 1 }));
-}
 
 let started: Promise<void> | undefined;
 
@@ -56,23 +30,27 @@ function afterPaint(): Promise<void> {
 async function start(baseUrl: string): Promise<void> {
   try {
     setEngine({ status: 'starting', progress: null, error: null });
-    // The small precomputed summary is drawn first; compiling the 34 MB engine competes for the
-    // machine's cores, so it starts once that first chart is painted.
-    const summary = await fetchSummary(baseUrl);
+    const library = await getLibrary();
+    // The small precomputed summary (of the samples) is drawn first; compiling the 34 MB engine
+    // competes for the machine's cores, so it starts once that first chart is painted.
+    const samplesOnly = store.getState().library.samplesEnabled && (await library?.count()) === 0;
+    const summary = samplesOnly || !library ? await fetchSummary(baseUrl) : null;
     if (summary) {
       store.setState({ summary });
       await afterPaint();
       await afterPaint();
     }
     const [db, dataset] = await Promise.all([getAppDb(), fetchDataset(baseUrl)]);
-    setEngine({ status: 'loading', progress: null });
-    await loadDataset(db, dataset.tables);
-    await refreshDocuments();
-    setEngine({ status: 'ready', progress: 1 });
-    // The first charts need only the data; findings and scores follow.
-    await installRules(db);
-    await setUpFamilies(db, baseUrl);
-    store.setState({ rulesReady: true });
+    await exclusive(async () => {
+      setEngine({ status: 'loading', progress: null });
+      await loadAllData(db, dataset);
+      await refreshDocuments();
+      setEngine({ status: 'ready', progress: 1 });
+      // The first charts need only the data; findings and scores follow.
+      await installRules(db);
+      await setUpFamilies(db, baseUrl);
+      store.setState({ rulesReady: true });
+    });
   } catch (err) {
     setEngine({ status: 'error', error: message(err) });
   }
@@ -80,42 +58,14 @@ async function start(baseUrl: string): Promise<void> {
 
 /**
  * Stops whatever the engine is doing and starts it again with the embedded dataset: DuckDB-WASM
- * cannot cancel a running query, so its worker is terminated instead. Documents imported in the
- * browser are not reloaded. Queries still waiting on the old engine never answer.
+ * cannot cancel a running query, so its worker is terminated instead. Documents kept in the
+ * browser are loaded again. Queries still waiting on the old engine never answer.
  */
 export async function restartEngine(baseUrl?: string): Promise<void> {
-  const old = dbPromise;
-  dbPromise = undefined;
-  // Not awaited: the old worker may be busy with the very query being cancelled.
-  old?.then((db) => db.close()).catch(() => undefined);
+  dropAppDb();
   started = undefined;
   store.setState({ rulesReady: false });
   await startApp(baseUrl);
-}
-
-/**
- * Parses text documents in the parse worker and adds them to the database; a document with the
- * same file name replaces the one loaded before.
- */
-export async function importFiles(files: readonly File[]): Promise<void> {
-  store.setState((s) => ({
-    importing: { status: 'parsing', files: files.length, error: null, added: 0, runs: s.importing.runs + 1 },
-  }));
-  try {
-    const sources: SourceFile[] = await Promise.all(
-      files.map(async (f) => ({ name: f.name, text: decodeText(new Uint8Array(await f.arrayBuffer())) })),
-    );
-    const results = await parseInWorker(sources);
-    store.setState((s) => ({ importing: { ...s.importing, status: 'loading' } }));
-    const db = await getAppDb();
-    await replaceDocuments(db, results);
-    await refreshFindings(db);
-    await refreshFamilies(db);
-    await refreshDocuments();
-    store.setState((s) => ({ importing: { ...s.importing, status: 'done', added: results.length } }));
-  } catch (err) {
-    store.setState((s) => ({ importing: { ...s.importing, status: 'error', error: message(err) } }));
-  }
 }
 
 /** Switches the UI language. */

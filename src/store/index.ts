@@ -1,12 +1,8 @@
-export {
-  getAppDb,
-  importFiles,
-  moveProjectToFamily,
-  refreshDocuments,
-  restartEngine,
-  setLocale,
-  startApp,
-} from './actions';
+export type { StoredInfo } from '../storage/library';
+export { moveProjectToFamily, restartEngine, setLocale, startApp } from './actions';
+export { getAppDb, refreshDocuments } from './engine';
+export type { FileReport, ImportReport, ReportDiagnostic } from './import-report';
+export { importFiles, reloadData, removeImported, setSamplesEnabled } from './imports';
 export { hrefFor, navigate, setFilters, syncWithUrl } from './navigation';
 export {
   DEFAULT_ROUTE,
@@ -20,4 +16,11 @@ export {
   VIEWS,
   type ViewId,
 } from './route';
-export { type AppState, type EngineState, type ImportState, initialState, store } from './store';
+export {
+  type AppState,
+  type EngineState,
+  type ImportState,
+  initialState,
+  type LibraryState,
+  store,
+} from './store';

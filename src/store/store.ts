@@ -2,6 +2,9 @@ import { createStore } from 'zustand/vanilla';
 import type { OverviewSummary } from '../data/dataset';
 import type { DocumentRow } from '../db/queries';
 import type { Locale } from '../i18n';
+import type { StoredInfo } from '../storage/library';
+import type { ImportProgress } from '../worker';
+import type { ImportReport } from './import-report';
 import { DEFAULT_ROUTE, EMPTY_FILTERS, type Filters, type Route } from './route';
 
 /** Engine and dataset start-up, shown as the loading screen. */
@@ -12,15 +15,30 @@ export interface EngineState {
   error: string | null;
 }
 
-/** An import of documents parsed in the browser. */
+/** An import of documents read in the browser. */
 export interface ImportState {
-  status: 'idle' | 'parsing' | 'loading' | 'done' | 'error';
-  files: number;
+  status: 'idle' | 'reading' | 'loading' | 'done' | 'error';
+  progress: ImportProgress;
+  /** Why the last import failed as a whole (nothing was changed); per-file problems are in `report`. */
   error: string | null;
-  /** Documents added by the last import. */
-  added: number;
+  /** The browser's storage refused the import (quota, broken store), rather than the database. */
+  storageFailed: boolean;
   /** Imports started since the page opened. */
   runs: number;
+  report: ImportReport | null;
+}
+
+/** The browser's store of imported documents and whether the embedded samples are shown. */
+export interface LibraryState {
+  status: 'opening' | 'ready' | 'unavailable';
+  /** Why the store is unavailable. */
+  error: string | null;
+  /** Why the last removal or reload failed (the data were left as they were). */
+  failure: string | null;
+  stored: StoredInfo[];
+  samplesEnabled: boolean;
+  /** Document ids of the embedded sample dataset. */
+  sampleIds: string[];
 }
 
 export interface AppState {
@@ -36,6 +54,7 @@ export interface AppState {
   summary: OverviewSummary | null;
   documents: DocumentRow[];
   importing: ImportState;
+  library: LibraryState;
 }
 
 export const initialState: AppState = {
@@ -47,7 +66,15 @@ export const initialState: AppState = {
   rulesReady: false,
   summary: null,
   documents: [],
-  importing: { status: 'idle', files: 0, error: null, added: 0, runs: 0 },
+  importing: {
+    status: 'idle',
+    progress: { done: 0, total: 0, current: null },
+    error: null,
+    storageFailed: false,
+    runs: 0,
+    report: null,
+  },
+  library: { status: 'opening', error: null, failure: null, stored: [], samplesEnabled: true, sampleIds: [] },
 };
 
 /** The app's one store: UI state and small query results; DuckDB holds the records. */

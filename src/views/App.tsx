@@ -1,15 +1,18 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
-import { messages } from '../i18n';
-import { setLocale, startApp, store, syncWithUrl } from '../store';
+import { type Messages, messages } from '../i18n';
+import { hrefFor, navigate, setLocale, startApp, store, syncWithUrl } from '../store';
 import { ConsoleView } from './console/ConsoleView';
 import { DocumentsTable } from './DocumentsTable';
 import { DepartmentsView } from './departments/DepartmentsView';
 import { ProjectView } from './departments/ProjectView';
 import { FilterBar } from './FilterBar';
 import { FamiliesView } from './families/FamiliesView';
-import { ImportButton } from './ImportButton';
-import { Nav } from './Nav';
+import { DropZone } from './import/DropZone';
+import { ImportPanel, ImportProgress } from './import/ImportPanel';
+import { ImportReportView } from './import/ImportReportView';
+import { LibraryPanel } from './import/LibraryPanel';
+import { follow, Nav } from './Nav';
 import { OverviewView } from './overview/OverviewView';
 import { ReviewView } from './review/ReviewView';
 import { StatusMessage } from './StatusMessage';
@@ -43,10 +46,12 @@ export function App() {
           <p className="tagline">{t.tagline}</p>
         </div>
         <Nav t={t} />
+        {view !== 'documents' && <HeaderImportStatus t={t} />}
         <button type="button" className="locale" onClick={() => setLocale(locale === 'zh' ? 'en' : 'zh')}>
           {t.switchLocale}
         </button>
       </header>
+      {engine.status === 'ready' && <DropZone t={t} />}
       <main>
         {engine.status === 'starting' && <StatusMessage kind="loading" title={`${t.loading}${progress}`} />}
         {engine.status === 'loading' && <StatusMessage kind="loading" title={t.loadingData} />}
@@ -64,7 +69,9 @@ export function App() {
             {view === 'documents' && (
               <section aria-labelledby="documents-title">
                 <h2 id="documents-title">{t.documents}</h2>
-                <ImportButton t={t} />
+                <ImportPanel t={t} />
+                <ImportReportView t={t} />
+                <LibraryPanel t={t} />
                 <DocumentsTable documents={documents} t={t} />
               </section>
             )}
@@ -72,5 +79,19 @@ export function App() {
         )}
       </main>
     </>
+  );
+}
+
+/** A running or just finished import, visible from every view; links to the report on the documents page. */
+function HeaderImportStatus({ t }: { t: Messages }) {
+  const status = useStore(store, (s) => s.importing.status);
+  if (status === 'idle') return null;
+  return (
+    <div className="header-import">
+      <ImportProgress t={t} />{' '}
+      <a href={hrefFor({ view: 'documents' })} onClick={(e) => follow(e, () => navigate({ view: 'documents' }))}>
+        {t.importReport}
+      </a>
+    </div>
   );
 }

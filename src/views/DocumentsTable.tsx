@@ -1,7 +1,9 @@
 import { Fragment, useState } from 'react';
+import { useStore } from 'zustand';
 import { wan } from '../charts/format';
 import type { DocumentRow } from '../db/queries';
 import { fill, type Messages } from '../i18n';
+import { removeImported, store } from '../store';
 import { DiagnosticsList } from './DiagnosticsList';
 import { formatText } from './format';
 import { ProjectsTable } from './ProjectsTable';
@@ -13,10 +15,15 @@ export interface DocumentsTableProps {
   t: Messages;
 }
 
-const COLUMNS = 8;
+const COLUMNS = 10;
 
-/** One row per parsed document; a row expands to show its projects and diagnostics. */
+/** One row per parsed document; a row expands to show its projects and diagnostics. Imported ones can be removed. */
 export function DocumentsTable({ documents, t }: DocumentsTableProps) {
+  const stored = useStore(store, (s) => s.library.stored);
+  const storedIds = new Set(stored.map((d) => d.docId));
+  const remove = (docId: string, file: string) => {
+    if (window.confirm(fill(t.removeConfirm, { file }))) void removeImported(docId);
+  };
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const toggle = (file: string) =>
     setOpen((prev) => {
@@ -38,6 +45,8 @@ export function DocumentsTable({ documents, t }: DocumentsTableProps) {
           { label: t.projectCount, num: true },
           { label: t.budgetTotal, num: true },
           { label: t.diagnosticCount, num: true },
+          t.source,
+          { label: t.remove, hidden: true },
         ]}
       />
       <tbody>
@@ -75,6 +84,20 @@ export function DocumentsTable({ documents, t }: DocumentsTableProps) {
                   {wan(s.budget_wan)}
                 </td>
                 <td className="num">{s.diagnostic_count}</td>
+                <td data-col="source">{storedIds.has(s.doc_id) ? t.sourceImported : t.sourceSample}</td>
+                <td>
+                  {storedIds.has(s.doc_id) && (
+                    <button
+                      type="button"
+                      className="remove"
+                      aria-label={`${t.remove} ${s.file}`}
+                      data-testid="remove-document"
+                      onClick={() => remove(s.doc_id, s.file)}
+                    >
+                      {t.remove}
+                    </button>
+                  )}
+                </td>
               </tr>
               {isOpen && (
                 <tr className="detail" id={detailId}>

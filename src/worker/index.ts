@@ -1,2 +1,2 @@
-export { parseInWorker } from './client';
-export type { ParseRequest, ParseResponse } from './protocol';
+export { type ImportProgress, importInWorker, storedInWorker } from './client';
+export type { FileOutcome, ImportErrorCode, ImportFile, RecordBatch, WorkerRequest, WorkerResponse } from './protocol';

@@ -1,0 +1,50 @@
+import type { Db } from '../db';
+import { openBrowserDb } from '../db/browser';
+import { type DocumentRow, documentsQuery } from '../db/queries';
+import { store } from './store';
+
+let dbPromise: Promise<Db> | undefined;
+let chain: Promise<unknown> = Promise.resolve();
+
+export function setEngine(patch: Partial<ReturnType<typeof store.getState>['engine']>) {
+  store.setState((s) => ({ engine: { ...s.engine, ...patch } }));
+}
+
+/** The app's database, started once (memoised); progress goes to `engine`. */
+export function getAppDb(): Promise<Db> {
+  dbPromise ??= openBrowserDb((p) =>
+    setEngine({ status: 'starting', progress: p.total > 0 ? p.loaded / p.total : null }),
+  );
+  return dbPromise;
+}
+
+/** Forgets the database (the next `getAppDb` starts a new engine) and closes the old one in the background. */
+export function dropAppDb(): void {
+  const old = dbPromise;
+  dbPromise = undefined;
+  // A change waiting on the old engine would hold up every later one.
+  chain = Promise.resolve();
+  // Not awaited: the old worker may be busy with the very query being cancelled.
+  old?.then((db) => db.close()).catch(() => undefined);
+}
+
+/** Re-reads the documents list and tells every query to refresh. */
+export async function refreshDocuments(): Promise<void> {
+  const db = await getAppDb();
+  const documents = await db.query<DocumentRow>(documentsQuery());
+  store.setState((s) => ({ documents, dataVersion: s.dataVersion + 1 }));
+}
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Runs changes of the data one at a time: the start-up load with its rules, imports, removals and
+ * reloads never interleave (an import dropped while rules are being installed waits for them).
+ */
+export function exclusive<T>(change: () => Promise<T>): Promise<T> {
+  const run = chain.then(change, change);
+  chain = run.catch(() => undefined);
+  return run;
+}

@@ -1,0 +1,270 @@
+import type { DatasetManifest, TableName } from '../db';
+import { type Db, docIdOf, loadDataset, reloadDataset, removeDocuments, replaceRecords } from '../db';
+import type { ExtractOptions } from '../extract';
+import { refreshFamilies } from '../families/families';
+import { refreshFindings } from '../rules';
+import { Library, type StoredDocument, type StoredInfo, type StoredSource, storedInfo } from '../storage/library';
+import { importInWorker, type RecordBatch, storedInWorker } from '../worker';
+import { exclusive, getAppDb, errorMessage as message, refreshDocuments } from './engine';
+import { fileReport } from './import-report';
+import { store } from './store';
+
+/** How long opening IndexedDB may take before the app goes on without it (another tab can block it). */
+const OPEN_TIMEOUT_MS = 5000;
+const SAMPLES_SETTING = 'samplesEnabled';
+
+let libraryPromise: Promise<Library | null> | undefined;
+
+function setLibrary(patch: Partial<ReturnType<typeof store.getState>['library']>) {
+  store.setState((s) => ({ library: { ...s.library, ...patch } }));
+}
+
+function setImporting(patch: Partial<ReturnType<typeof store.getState>['importing']>) {
+  store.setState((s) => ({ importing: { ...s.importing, ...patch } }));
+}
+
+/** The browser's document store, opened once; null (and a message in the state) when it is unavailable. */
+export function getLibrary(): Promise<Library | null> {
+  libraryPromise ??= (async () => {
+    try {
+      const timeout = new Promise<never>((_, fail) =>
+        setTimeout(() => fail(new Error('IndexedDB did not open (is another tab upgrading it?)')), OPEN_TIMEOUT_MS),
+      );
+      const library = await Promise.race([Library.open(), timeout]);
+      const samplesEnabled = await library.setting(SAMPLES_SETTING, true);
+      setLibrary({ status: 'ready', error: null, samplesEnabled });
+      return library;
+    } catch (err) {
+      setLibrary({ status: 'unavailable', error: message(err) });
+      return null;
+    }
+  })();
+  return libraryPromise;
+}
+
+/** The embedded dataset (Arrow IPC bytes written by `npm run ingest`), fetched once at start. */
+export interface EmbeddedDataset {
+  manifest: DatasetManifest;
+  tables: Record<TableName, Uint8Array>;
+}
+
+let embedded: EmbeddedDataset | undefined;
+/** The engine the dataset's tables were created in (a restarted engine starts empty). */
+let loadedInto: Db | undefined;
+
+/**
+ * Loads the embedded dataset, hides its samples if the user switched them off, and adds the
+ * documents kept in the browser. Findings and families are not refreshed here.
+ */
+export async function loadAllData(db: Db, dataset: EmbeddedDataset | undefined = embedded): Promise<void> {
+  if (!dataset) throw new Error('the embedded dataset was not fetched');
+  // The first load creates the tables; later ones (samples switched on, a sample's stand-in removed) keep them.
+  // DuckDB-WASM transfers the bytes it is given to its worker (they are empty afterwards): pass copies.
+  const tables = Object.fromEntries(
+    Object.entries(dataset.tables).map(([name, bytes]) => [name, bytes.slice()]),
+  ) as EmbeddedDataset['tables'];
+  if (loadedInto === db) await reloadDataset(db, tables);
+  else await loadDataset(db, tables);
+  embedded = dataset;
+  loadedInto = db;
+  const sampleIds = dataset.manifest.documents.map((d) => d.docId);
+  const kept = await readStored();
+  const storedIds = new Set(kept.stored.map((d) => d.docId));
+  setLibrary({ stored: kept.stored, sampleIds: [...sampleIds] });
+  if (!store.getState().library.samplesEnabled)
+    await removeDocuments(
+      db,
+      sampleIds.filter((id) => !storedIds.has(id)),
+    );
+  if (kept.batch) await replaceRecords(db, kept.batch.docIds, kept.batch.ipc);
+}
+
+/**
+ * The documents kept in the browser, read and encoded in a worker. If they cannot be read the app
+ * goes on without them and says so; they stay in storage untouched.
+ */
+async function readStored(): Promise<{ batch: RecordBatch | null; stored: StoredInfo[] }> {
+  const library = await getLibrary();
+  if (!library || (await library.count()) === 0) return { batch: null, stored: [] };
+  try {
+    return await storedInWorker();
+  } catch (err) {
+    setLibrary({ failure: message(err) });
+    return { batch: null, stored: [] };
+  }
+}
+
+/** Where pdf.js finds its character maps and standard fonts: the app's own origin. */
+function extractOptions(): ExtractOptions {
+  const base = document.baseURI;
+  return {
+    pdf: {
+      cMapUrl: new URL('pdfjs/cmaps/', base).href,
+      standardFontDataUrl: new URL('pdfjs/standard_fonts/', base).href,
+    },
+  };
+}
+
+/**
+ * Recomputes everything derived from the documents and tells the views: those that need only the
+ * data answer at once, those that need findings wait for them (rulesReady is off meanwhile).
+ */
+async function afterChange(db: Db): Promise<void> {
+  const rules = store.getState().rulesReady;
+  if (rules) store.setState({ rulesReady: false });
+  await refreshDocuments();
+  if (!rules) return;
+  try {
+    await refreshFindings(db);
+    await refreshFamilies(db);
+  } finally {
+    store.setState((s) => ({ rulesReady: true, dataVersion: s.dataVersion + 1 }));
+  }
+}
+
+/**
+ * Reads files of any supported kind in the import worker (with progress), adds the documents that
+ * could be read to the database and keeps them in the browser. A document with the same id (file
+ * name without extension) replaces the one there before. Either the whole import is stored and
+ * loaded, or — if storing or loading fails — nothing changes.
+ */
+export async function importFiles(files: readonly File[], skipped: readonly string[] = []): Promise<void> {
+  const status = store.getState().importing.status;
+  if (status === 'reading' || status === 'loading') return;
+  const started = performance.now();
+  const at = new Date().toISOString();
+  store.setState((s) => ({
+    importing: {
+      status: 'reading',
+      progress: { done: 0, total: files.length, current: files[0]?.name ?? null },
+      error: null,
+      storageFailed: false,
+      runs: s.importing.runs + 1,
+      report: s.importing.report,
+    },
+  }));
+  try {
+    const inputs = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+    const { outcomes, batch } = await importInWorker(inputs, extractOptions(), (progress) =>
+      setImporting({ progress }),
+    );
+    setImporting({ status: 'loading' });
+    const db = await getAppDb();
+
+    // Within one import the last file of an id wins, as it would in two imports one after the other.
+    const byId = new Map<string, { doc: StoredDocument; source: StoredSource }>();
+    outcomes.forEach((o, i) => {
+      if (!o.ok) return;
+      const docId = docIdOf(o.name);
+      const doc = { docId, fileName: o.name, kind: o.kind, size: o.size, importedAt: at, result: o.result };
+      const bytes = new Uint8Array(inputs[i]?.bytes ?? new ArrayBuffer(0));
+      byId.set(docId, { doc, source: { docId, fileName: o.name, bytes } });
+    });
+    const before = new Set(store.getState().documents.map((d) => d.doc_id));
+    const report = {
+      at,
+      seconds: 0,
+      files: outcomes.map((o) => fileReport(o, o.ok && before.has(docIdOf(o.name)))),
+      skipped: [...skipped],
+    };
+    const entries = [...byId.values()];
+    await exclusive(async () => {
+      if (entries.length) await storeAndLoad(db, entries, batch);
+      await afterChange(db);
+    });
+    report.seconds = (performance.now() - started) / 1000;
+    setImporting({ status: 'done', report, progress: { done: files.length, total: files.length, current: null } });
+  } catch (err) {
+    setImporting({ status: 'error', error: message(err), storageFailed: err instanceof StorageError });
+  }
+}
+
+/** Stores and loads the documents as one step: a failure of either leaves storage and database as they were. */
+async function storeAndLoad(
+  db: Db,
+  entries: readonly { doc: StoredDocument; source: StoredSource }[],
+  batch: RecordBatch,
+): Promise<void> {
+  const library = await getLibrary();
+  if (!library) return replaceRecords(db, batch.docIds, batch.ipc);
+  const ids = entries.map((e) => e.doc.docId);
+  const previous = await library.documentsById(ids);
+  const previousSources = (await Promise.all(previous.map((d) => library.source(d.docId)))).filter(
+    (s): s is StoredSource => s !== undefined,
+  );
+  try {
+    await library.save(
+      entries.map((e) => e.doc),
+      entries.map((e) => e.source),
+    );
+  } catch (err) {
+    throw new StorageError(message(err));
+  }
+  try {
+    await replaceRecords(db, batch.docIds, batch.ipc);
+  } catch (err) {
+    // The database rolled back; put storage back to what it was.
+    const kept = new Set(previous.map((d) => d.docId));
+    await library.remove(ids.filter((id) => !kept.has(id)));
+    await library.save(previous, previousSources);
+    throw err;
+  }
+  const added = new Set(ids);
+  setLibrary({
+    stored: [
+      ...store.getState().library.stored.filter((d) => !added.has(d.docId)),
+      ...entries.map((e) => storedInfo(e.doc)),
+    ],
+  });
+}
+
+/** Storage refused the import (quota, or the store is broken); nothing was changed. */
+export class StorageError extends Error {
+  override readonly name = 'StorageError';
+}
+
+/** Runs a change of the kept documents; a failure is shown beside the documents list instead of being lost. */
+async function libraryChange(change: (db: Db) => Promise<void>): Promise<void> {
+  try {
+    setLibrary({ failure: null });
+    const db = await getAppDb();
+    await exclusive(() => change(db));
+  } catch (err) {
+    setLibrary({ failure: message(err) });
+  }
+}
+
+/** Removes an imported document from the browser's storage and from the database. */
+export function removeImported(docId: string): Promise<void> {
+  return libraryChange(async (db) => {
+    const library = await getLibrary();
+    if (library) {
+      await library.remove([docId]);
+      setLibrary({ stored: store.getState().library.stored.filter((d) => d.docId !== docId) });
+    }
+    const { sampleIds, samplesEnabled } = store.getState().library;
+    // An imported document that had replaced a sample of the same name: the sample comes back.
+    if (samplesEnabled && sampleIds.includes(docId)) await loadAllData(db);
+    else await removeDocuments(db, [docId]);
+    await afterChange(db);
+  });
+}
+
+/** Shows or hides the embedded samples; the choice is kept. */
+export function setSamplesEnabled(enabled: boolean): Promise<void> {
+  setLibrary({ samplesEnabled: enabled });
+  return libraryChange(async (db) => {
+    const library = await getLibrary();
+    await library?.setSetting(SAMPLES_SETTING, enabled);
+    await loadAllData(db);
+    await afterChange(db);
+  });
+}
+
+/** Loads the embedded dataset and the stored documents again, and everything derived from them. */
+export function reloadData(): Promise<void> {
+  return libraryChange(async (db) => {
+    await loadAllData(db);
+    await afterChange(db);
+  });
+}
