@@ -6,12 +6,13 @@ import { refreshFindings } from '../rules';
 import { Library, type StoredDocument, type StoredInfo, type StoredSource, storedInfo } from '../storage/library';
 import { importInWorker, type RecordBatch, storedInWorker } from '../worker';
 import { exclusive, getAppDb, errorMessage as message, refreshDocuments } from './engine';
-import { fileReport } from './import-report';
+import { fileReport, type ImportReport } from './import-report';
 import { store } from './store';
 
 /** How long opening IndexedDB may take before the app goes on without it (another tab can block it). */
 const OPEN_TIMEOUT_MS = 5000;
 const SAMPLES_SETTING = 'samplesEnabled';
+const REPORT_SETTING = 'lastImportReport';
 
 let libraryPromise: Promise<Library | null> | undefined;
 
@@ -33,6 +34,9 @@ export function getLibrary(): Promise<Library | null> {
       const library = await Promise.race([Library.open(), timeout]);
       const samplesEnabled = await library.setting(SAMPLES_SETTING, true);
       setLibrary({ status: 'ready', error: null, samplesEnabled });
+      // The last import's report is kept too, so a reload does not lose what it said.
+      const report = await library.setting<ImportReport | null>(REPORT_SETTING, null);
+      if (report && !store.getState().importing.report) setImporting({ report });
       return library;
     } catch (err) {
       setLibrary({ status: 'unavailable', error: message(err) });
@@ -174,6 +178,8 @@ export async function importFiles(files: readonly File[], skipped: readonly stri
     });
     report.seconds = (performance.now() - started) / 1000;
     setImporting({ status: 'done', report, progress: { done: files.length, total: files.length, current: null } });
+    // Losing the report is not worth failing the import over.
+    await (await getLibrary())?.setSetting(REPORT_SETTING, report).catch(() => undefined);
   } catch (err) {
     setImporting({ status: 'error', error: message(err), storageFailed: err instanceof StorageError });
   }

@@ -186,7 +186,29 @@ describe('importing .docx, .pdf, .xlsx and GBK text in Chromium, kept across rel
       .toEqual(expected);
   });
 
-  it('exports the import report as CSV', async () => {
+  it('leaves what was there intact when the browser storage refuses an import (quota)', async () => {
+    const before = await documentRows(page);
+    await page.evaluate(() => {
+      const put = IDBObjectStore.prototype.put;
+      (window as unknown as { restorePut: () => void }).restorePut = () => {
+        IDBObjectStore.prototype.put = put;
+      };
+      IDBObjectStore.prototype.put = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await page.getByTestId('import-input').setInputFiles(join(FIXTURES, `${STEMS[1]}.xlsx`));
+    const status = page.locator('[data-testid=import-status][data-status=error]');
+    await status.waitFor({ timeout: 60_000 });
+    expect(await status.textContent()).toContain('保存失败');
+    expect(await documentRows(page)).toEqual(before);
+    await page.evaluate(() => (window as unknown as { restorePut: () => void }).restorePut());
+    await page.reload();
+    await page.getByTestId('documents').waitFor({ timeout: 60_000 });
+    await expect.poll(() => documentRows(page), { timeout: 15_000 }).toEqual(before);
+  });
+
+  it('keeps the last import report across a reload and exports it as CSV', async () => {
     const download = page.waitForEvent('download');
     await page.getByTestId('import-report-export').click();
     const path = await (await download).path();
