@@ -5,6 +5,7 @@ import overview from './overview';
 import pages from './pages';
 import review from './review';
 import shell from './shell';
+import years from './years';
 
 /** UI languages. */
 export type Locale = 'zh' | 'en';
@@ -65,6 +66,7 @@ const zh = {
   ...pages.zh,
   ...families.zh,
   ...imports.zh,
+  ...years.zh,
 };
 
 /** Message keys shared by every locale. */
@@ -84,6 +86,7 @@ export const MESSAGES: Record<Locale, Record<MessageKey, string>> = {
     ...pages.en,
     ...families.en,
     ...imports.en,
+    ...years.en,
     title: 'Target Lens 绩效透视',
     tagline: 'Budget performance targets, parsed',
     switchLocale: '中文',

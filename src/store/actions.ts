@@ -4,6 +4,7 @@ import { literal } from '../db/sql';
 import { installFamilies, parseFamilies } from '../families/families';
 import type { Locale } from '../i18n';
 import { installRules } from '../rules';
+import { DEFAULT_THRESHOLD, installYears, refreshYearMatches } from '../years/compare';
 import { dropAppDb, exclusive, getAppDb, errorMessage as message, refreshDocuments, setEngine } from './engine';
 import { getLibrary, loadAllData } from './imports';
 import { store } from './store';
@@ -49,6 +50,8 @@ async function start(baseUrl: string): Promise<void> {
       // The first charts need only the data; findings and scores follow.
       await installRules(db);
       await setUpFamilies(db, baseUrl);
+      await installYears(db);
+      await refreshYearMatches(db, yearThreshold());
       store.setState({ rulesReady: true });
     });
   } catch (err) {
@@ -104,5 +107,18 @@ export async function moveProjectToFamily(projectId: string, familyId: string | 
   const db = await getAppDb();
   await db.exec(`DELETE FROM family_overrides WHERE project_id = ${literal(projectId)}`);
   if (familyId) await db.exec(`INSERT INTO family_overrides VALUES (${literal(projectId)}, ${literal(familyId)})`);
+  store.setState((s) => ({ dataVersion: s.dataVersion + 1 }));
+}
+
+/** The name-similarity threshold for matching projects across years (URL, else the default). */
+export function yearThreshold(): number {
+  return store.getState().route.threshold ?? DEFAULT_THRESHOLD;
+}
+
+/** Matches the projects across years again with a new threshold (kept in the URL). */
+export async function setYearThreshold(threshold: number): Promise<void> {
+  store.setState((s) => ({ route: { ...s.route, threshold } }));
+  const db = await getAppDb();
+  await exclusive(() => refreshYearMatches(db, threshold));
   store.setState((s) => ({ dataVersion: s.dataVersion + 1 }));
 }

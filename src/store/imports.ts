@@ -5,6 +5,7 @@ import { refreshFamilies } from '../families/families';
 import { refreshFindings } from '../rules';
 import { Library, type StoredDocument, type StoredInfo, type StoredSource, storedInfo } from '../storage/library';
 import { importInWorker, type RecordBatch, storedInWorker } from '../worker';
+import { DEFAULT_THRESHOLD, refreshYearMatches } from '../years/compare';
 import { exclusive, getAppDb, errorMessage as message, refreshDocuments } from './engine';
 import { fileReport, type ImportReport } from './import-report';
 import { store } from './store';
@@ -121,6 +122,7 @@ async function afterChange(db: Db): Promise<void> {
   try {
     await refreshFindings(db);
     await refreshFamilies(db);
+    await refreshYearMatches(db, store.getState().route.threshold ?? DEFAULT_THRESHOLD);
   } finally {
     store.setState((s) => ({ rulesReady: true, dataVersion: s.dataVersion + 1 }));
   }
@@ -273,4 +275,26 @@ export function reloadData(): Promise<void> {
     await loadAllData(db);
     await afterChange(db);
   });
+}
+
+/** Folder (under the app's base) where `npm run ingest` writes the generated demo years. */
+export const DEMO_DIR = 'demo';
+
+/**
+ * Imports the generated previous and following years of the samples (a demo, file names starting
+ * with "demo-") through the normal import, so they are kept and can be removed like any import.
+ */
+export async function loadDemoYears(baseUrl: string = document.baseURI): Promise<void> {
+  const url = (file: string) => new URL(`${DEMO_DIR}/${file}`, baseUrl);
+  const res = await fetch(url('manifest.json'));
+  if (!res.ok) throw new Error(`cannot load ${url('manifest.json')}: HTTP ${res.status} (run npm run ingest)`);
+  const manifest = (await res.json()) as { files: { file: string }[] };
+  const files = await Promise.all(
+    manifest.files.map(async ({ file: name }) => {
+      const r = await fetch(url(name));
+      if (!r.ok) throw new Error(`cannot load ${url(name)}: HTTP ${r.status}`);
+      return new File([await r.arrayBuffer()], name);
+    }),
+  );
+  await importFiles(files);
 }

@@ -1,6 +1,15 @@
 /** What the URL holds: the view, the shared filters and the view's own selection. */
 
-export const VIEWS = ['overview', 'review', 'departments', 'project', 'families', 'console', 'documents'] as const;
+export const VIEWS = [
+  'overview',
+  'review',
+  'departments',
+  'project',
+  'families',
+  'years',
+  'console',
+  'documents',
+] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 export const SEVERITIES = ['high', 'warning', 'info'] as const;
@@ -32,6 +41,10 @@ export interface Route {
   level3: string | null;
   /** Whether that comparison spans all projects rather than the family's. */
   allProjects: boolean;
+  /** Years compared on the years view (年度对比), and its name-similarity threshold for matching projects. */
+  fromYear: number | null;
+  toYear: number | null;
+  threshold: number | null;
 }
 
 export const EMPTY_FILTERS: Filters = { year: null, region: null, department: null, severity: null };
@@ -46,13 +59,21 @@ export const DEFAULT_ROUTE: Route = {
   level2: null,
   level3: null,
   allProjects: false,
+  fromYear: null,
+  toYear: null,
+  threshold: null,
 };
+
+function yearParam(value: string | null): number | null {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 1900 ? n : null;
+}
 
 /** Reads route and filters from a URL query string (unknown values are ignored). */
 export function parseSearch(search: string): { route: Route; filters: Filters } {
   const p = new URLSearchParams(search);
   const view = p.get('view');
-  const year = Number(p.get('year'));
+  const threshold = Number(p.get('threshold'));
   const severity = p.get('severity');
   return {
     route: {
@@ -66,9 +87,12 @@ export function parseSearch(search: string): { route: Route; filters: Filters } 
       level2: p.get('level2') || null,
       level3: p.get('level3') || null,
       allProjects: p.get('all') === '1',
+      fromYear: yearParam(p.get('from')),
+      toYear: yearParam(p.get('to')),
+      threshold: p.get('threshold') && threshold > 0 && threshold <= 1 ? threshold : null,
     },
     filters: {
-      year: Number.isInteger(year) && year > 1900 ? year : null,
+      year: yearParam(p.get('year')),
       region: p.get('region') || null,
       department: p.get('dept') || null,
       severity: (SEVERITIES as readonly string[]).includes(severity ?? '') ? (severity as SeverityFilter) : null,
@@ -93,6 +117,9 @@ export function toSearch(route: Route, filters: Filters): string {
   if (route.level2) p.set('level2', route.level2);
   if (route.level3) p.set('level3', route.level3);
   if (route.allProjects) p.set('all', '1');
+  if (route.fromYear !== null) p.set('from', String(route.fromYear));
+  if (route.toYear !== null) p.set('to', String(route.toYear));
+  if (route.threshold !== null) p.set('threshold', String(route.threshold));
   const s = p.toString();
   return s ? `?${s}` : '';
 }

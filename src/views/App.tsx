@@ -16,6 +16,7 @@ import { follow, Nav } from './Nav';
 import { OverviewView } from './overview/OverviewView';
 import { ReviewView } from './review/ReviewView';
 import { StatusMessage } from './StatusMessage';
+import { YearsView } from './years/YearsView';
 
 /** The dashboard: starts DuckDB, loads the dataset, then shows the view the URL names. */
 export function App() {
@@ -59,12 +60,15 @@ export function App() {
         {engine.status === 'error' && <StatusMessage kind="error" title={t.errorTitle} detail={engine.error ?? ''} />}
         {engine.status === 'ready' && (
           <>
-            {view !== 'console' && view !== 'documents' && <FilterBar t={t} severity={view === 'review'} />}
+            {view !== 'console' && view !== 'documents' && (
+              <FilterBar t={t} severity={view === 'review'} year={view !== 'years'} />
+            )}
             {view === 'overview' && <OverviewView t={t} />}
             {view === 'review' && <ReviewView t={t} />}
             {view === 'departments' && <DepartmentsView t={t} />}
             {view === 'project' && <ProjectView t={t} />}
             {view === 'families' && <FamiliesView t={t} />}
+            {view === 'years' && <YearsView t={t} />}
             {view === 'console' && <ConsoleView t={t} />}
             {view === 'documents' && (
               <section aria-labelledby="documents-title">

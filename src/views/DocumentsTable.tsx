@@ -84,7 +84,13 @@ export function DocumentsTable({ documents, t }: DocumentsTableProps) {
                   {wan(s.budget_wan)}
                 </td>
                 <td className="num">{s.diagnostic_count}</td>
-                <td data-col="source">{storedIds.has(s.doc_id) ? t.sourceImported : t.sourceSample}</td>
+                <td data-col="source">
+                  {!storedIds.has(s.doc_id)
+                    ? t.sourceSample
+                    : s.file.startsWith('demo-')
+                      ? t.sourceDemo
+                      : t.sourceImported}
+                </td>
                 <td>
                   {storedIds.has(s.doc_id) && (
                     <button

@@ -6,7 +6,7 @@ import { severityLabel } from './review/labels';
 const collator = new Intl.Collator('zh-CN');
 
 /** Year, region, department and severity filters, shared by every view and kept in the URL. */
-export function FilterBar({ t, severity = true }: { t: Messages; severity?: boolean }) {
+export function FilterBar({ t, severity = true, year = true }: { t: Messages; severity?: boolean; year?: boolean }) {
   const filters = useStore(store, (s) => s.filters);
   // The loaded documents are in the store already (refreshed on every load and import).
   const rows = useStore(store, (s) => s.documents);
@@ -30,21 +30,23 @@ export function FilterBar({ t, severity = true }: { t: Messages; severity?: bool
   const any = filters.year !== null || filters.region || filters.department || filters.severity;
   return (
     <form className="filter-bar" aria-label={t.filters} onSubmit={(e) => e.preventDefault()}>
-      <label>
-        {t.filterYear}
-        <select
-          value={filters.year ?? ''}
-          data-testid="filter-year"
-          onChange={(e) => setFilters({ year: e.target.value ? Number(e.target.value) : null })}
-        >
-          <option value="">{t.all}</option>
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </label>
+      {year && (
+        <label>
+          {t.filterYear}
+          <select
+            value={filters.year ?? ''}
+            data-testid="filter-year"
+            onChange={(e) => setFilters({ year: e.target.value ? Number(e.target.value) : null })}
+          >
+            <option value="">{t.all}</option>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label>
         {t.filterRegion}
         <select

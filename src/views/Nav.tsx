@@ -5,12 +5,13 @@ import { hrefFor, navigate, store, type ViewId } from '../store';
 
 const TABS: {
   view: ViewId;
-  key: 'navOverview' | 'navReview' | 'navDepartments' | 'navFamilies' | 'navConsole' | 'navDocuments';
+  key: 'navOverview' | 'navReview' | 'navDepartments' | 'navFamilies' | 'navYears' | 'navConsole' | 'navDocuments';
 }[] = [
   { view: 'overview', key: 'navOverview' },
   { view: 'review', key: 'navReview' },
   { view: 'departments', key: 'navDepartments' },
   { view: 'families', key: 'navFamilies' },
+  { view: 'years', key: 'navYears' },
   { view: 'console', key: 'navConsole' },
   { view: 'documents', key: 'navDocuments' },
 ];
