@@ -21,21 +21,13 @@ import {
 import { fill, type Messages } from '../../i18n';
 import { hrefFor, moveProjectToFamily, navigate, store } from '../../store';
 import { EChart } from '../EChart';
+import { Loaded } from '../Loaded';
 import { follow } from '../Nav';
-import { StatusMessage } from '../StatusMessage';
 import { TableHead } from '../TableHead';
-import { type QueryState, useQuery } from '../use-query';
+import { useQuery } from '../use-query';
 import './families.css';
 
 const CATEGORIES = ['数量指标', '质量指标', '时效指标', '成本指标', '服务对象满意度指标'];
-
-function Loaded<T>({ q, t, children }: { q: QueryState<T>; t: Messages; children: (rows: T[]) => React.ReactNode }) {
-  if (q.status === 'pending') return <StatusMessage kind="loading" title={t.loadingRows} />;
-  if (q.status === 'error')
-    return <StatusMessage kind="error" title={t.queryFailed} detail={`${q.error}\n\n${q.sql}`} />;
-  if (q.rows.length === 0) return <p className="empty">{t.noData}</p>;
-  return <>{children(q.rows)}</>;
-}
 
 /** Projects of different units that pay for the same thing, side by side (横向比较). */
 export function FamiliesView({ t }: { t: Messages }) {

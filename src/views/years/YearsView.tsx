@@ -19,18 +19,10 @@ import {
 import { fill, type Messages } from '../../i18n';
 import { loadDemoYears, navigate, setFilters, setYearThreshold, store, yearThreshold } from '../../store';
 import { EChart } from '../EChart';
-import { StatusMessage } from '../StatusMessage';
+import { Loaded } from '../Loaded';
 import { TableHead } from '../TableHead';
 import { type QueryState, useQuery } from '../use-query';
 import './years.css';
-
-function Loaded<T>({ q, t, children }: { q: QueryState<T>; t: Messages; children: (rows: T[]) => React.ReactNode }) {
-  if (q.status === 'pending') return <StatusMessage kind="loading" title={t.loadingRows} />;
-  if (q.status === 'error')
-    return <StatusMessage kind="error" title={t.queryFailed} detail={`${q.error}\n\n${q.sql}`} />;
-  if (q.rows.length === 0) return <p className="empty">{t.noData}</p>;
-  return <>{children(q.rows)}</>;
-}
 
 /** A signed change: "+12.5%", "−3.0". */
 function signed(value: number | null, format: (v: number) => string): string {
@@ -76,40 +68,51 @@ export function YearsView({ t }: { t: Messages }) {
       ) : (
         <>
           <div className="yr-controls">
-            <label>
-              {t.yrFrom}{' '}
-              <select
-                data-testid="year-from"
-                value={fromYear ?? ''}
-                onChange={(e) => navigate({ fromYear: Number(e.currentTarget.value), toYear })}
-              >
-                {years.map((y) => (
-                  <option key={y} value={y}>
-                    {y}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t.yrTo}{' '}
-              <select
-                data-testid="year-to"
-                value={toYear ?? ''}
-                onChange={(e) => navigate({ toYear: Number(e.currentTarget.value), fromYear })}
-              >
-                {years.map((y) => (
-                  <option key={y} value={y}>
-                    {y}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <YearSelect
+              label={t.yrFrom}
+              testId="year-from"
+              years={years}
+              value={fromYear}
+              onChange={(y) => navigate({ fromYear: y, toYear })}
+            />
+            <YearSelect
+              label={t.yrTo}
+              testId="year-to"
+              years={years}
+              value={toYear}
+              onChange={(y) => navigate({ toYear: y, fromYear })}
+            />
             <Threshold t={t} />
           </div>
           {pick ? <Comparison t={t} pick={pick} selected={route.project} /> : <p className="empty">{t.noData}</p>}
         </>
       )}
     </div>
+  );
+}
+
+function YearSelect(props: {
+  label: string;
+  testId: string;
+  years: number[];
+  value: number | null;
+  onChange: (year: number) => void;
+}) {
+  return (
+    <label>
+      {props.label}{' '}
+      <select
+        data-testid={props.testId}
+        value={props.value ?? ''}
+        onChange={(e) => props.onChange(Number(e.currentTarget.value))}
+      >
+        {props.years.map((y) => (
+          <option key={y} value={y}>
+            {y}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
