@@ -57,10 +57,15 @@ interface GridCell {
  * The 绩效目标表 as rows of cells on a 7-column grid, merged cells as colspan/rowspan (the same
  * shape as src/render's HTML): header fields, schedule, objectives, then the indicator rows.
  */
-function tableGrid(t: TableModel): GridCell[][] {
+function tableGrid(t: TableModel, [codeSpan, labelSpan]: [number, number] = WIDE.codeRow): GridCell[][] {
   const s = t.schedule;
   const rows: GridCell[][] = [
-    [{ text: '项目编码' }, { text: t.code, colspan: 3 }, { text: '项目名称', colspan: 2 }, { text: t.name }],
+    [
+      { text: '项目编码' },
+      { text: t.code, colspan: codeSpan },
+      { text: '项目名称', colspan: labelSpan },
+      { text: t.name, colspan: 6 - codeSpan - labelSpan },
+    ],
     [
       { text: '预算规模及资金用途', rowspan: 2 },
       { text: '预算数' },
@@ -86,13 +91,38 @@ function tableGrid(t: TableModel): GridCell[][] {
   return rows;
 }
 
+/** Column widths of the 7-column grid and the page's left and right margins, in twips (A4 is 11906 wide). */
+export interface TableGeometry {
+  columns: number[];
+  margin: number;
+  /** Columns spanned by the project code and by the 项目名称 label (the name takes the rest). */
+  codeRow: [number, number];
+}
+
 /**
- * Column widths of the grid in twips: an A4 page with 1.18 cm margins holds 10566. Label cells
- * (预算规模及资金用途, 其中：财政资金, 指标值确定依据), project codes, amounts and the numbers of
- * values fit on one line; names, descriptions and long values wrap.
+ * Wide columns: an A4 page with 1.18 cm margins holds 10566. Label cells (预算规模及资金用途,
+ * 其中：财政资金, 指标值确定依据), project codes, amounts and the numbers of values fit on one line;
+ * names, descriptions and long values wrap.
  */
-const COLUMN_TWIPS = [2200, 1100, 1200, 1700, 1200, 1400, 1766];
-const MARGIN_TWIPS = 670;
+export const WIDE: TableGeometry = {
+  columns: [2200, 1100, 1200, 1700, 1200, 1400, 1766],
+  margin: 670,
+  codeRow: [3, 2],
+};
+
+/**
+ * Narrow columns, as a 绩效目标表 made in Word usually has them: A4 portrait with Word's normal
+ * margins (3.18 cm left and right, 14.64 cm of text), every column 1.6–2.3 cm, the project code in
+ * two of them and 项目名称 in one. Labels wrap (预算规模及/资金用途, 其中：/财政资/金, 项目名/称,
+ * 指标值确定/依据), and so do long project codes, names, wide amounts ("1322."/"00") and values
+ * ("2023年"/"12月底前").
+ */
+export const NARROW: TableGeometry = {
+  columns: [1300, 1300, 1250, 900, 900, 1300, 1350],
+  margin: 1800,
+  codeRow: [2, 1],
+};
+
 const FONT = 'SimSun';
 const SIZE = 21; // half-points: 10.5 pt, 五号
 
@@ -126,11 +156,11 @@ function frontParagraph(line: string): Paragraph {
   return new Paragraph({ children: [textRun(line)] });
 }
 
-function wordTable(t: TableModel): Table {
+function wordTable(t: TableModel, { columns, codeRow }: TableGeometry): Table {
   return new Table({
-    columnWidths: COLUMN_TWIPS,
-    width: { size: COLUMN_TWIPS.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    rows: tableGrid(t).map(
+    columnWidths: columns,
+    width: { size: columns.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    rows: tableGrid(t, codeRow).map(
       (cells) =>
         new TableRow({
           children: cells.map(
@@ -150,14 +180,18 @@ function wordTable(t: TableModel): Table {
  * A Word document: the lines before the tables as paragraphs (part and section headings styled), then
  * per 绩效目标表 its title, unit line, 单位：万元 and the table, with page numbers in the footer.
  */
-export async function toDocx(doc: TargetDocument, front: string[]): Promise<Uint8Array> {
+export async function toDocx(
+  doc: TargetDocument,
+  front: string[],
+  geometry: TableGeometry = WIDE,
+): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = front.map(frontParagraph);
   for (const t of doc.projects.map(tableModel)) {
     children.push(
       new Paragraph({ alignment: AlignmentType.CENTER, children: [textRun(t.title, { bold: true, size: 28 })] }),
       new Paragraph({ children: [textRun(unitLine(t) ?? '')] }),
       new Paragraph({ alignment: AlignmentType.RIGHT, children: [textRun(UNIT_LABEL)] }),
-      wordTable(t),
+      wordTable(t, geometry),
       new Paragraph({ children: [] }),
     );
   }
@@ -175,7 +209,7 @@ export async function toDocx(doc: TargetDocument, front: string[]): Promise<Uint
         properties: {
           page: {
             size: { width: 11906, height: 16838 },
-            margin: { top: 1134, bottom: 1134, left: MARGIN_TWIPS, right: MARGIN_TWIPS },
+            margin: { top: 1134, bottom: 1134, left: geometry.margin, right: geometry.margin },
           },
         },
         footers: { default: footer },
@@ -226,7 +260,7 @@ export function toWorkbook(doc: TargetDocument, front: string[]): XLSX.WorkBook 
     putGrid(aoa, merges, tableGrid(t), 2);
     const ws = XLSX.utils.aoa_to_sheet(aoa.map((r) => Array.from(r, (v) => v ?? '')));
     ws['!merges'] = merges;
-    ws['!cols'] = COLUMN_TWIPS.map((w) => ({ wch: Math.round(w / 120) }));
+    ws['!cols'] = WIDE.columns.map((w) => ({ wch: Math.round(w / 120) }));
     XLSX.utils.book_append_sheet(wb, ws, sheetName(`${t.seq}.${t.name}`, names));
   }
   return wb;
@@ -374,7 +408,8 @@ const ENCRYPTED_PDF =
 
 /**
  * Writes the import fixtures to `outDir` (created if missing) and returns the paths of all of them:
- * for each sample `<stem>.docx`, `.xlsx`, `.pdf`, `.gbk.txt` and, where every cell fits, `.xls`; and
+ * for each sample `<stem>.docx`, `.xlsx`, `.pdf`, `.gbk.txt` and, where every cell fits, `.xls`, and
+ * `<stem>.narrow.docx` and `.narrow.pdf` (the tables in {@link NARROW} columns, the others {@link WIDE}); and
  * `empty.txt`, `broken.docx`, `encrypted.pdf`, `encrypted.docx`, `legacy.doc`, `image.png`,
  * `unrelated.txt`, `scanned.docx` and `scanned.pdf` (a picture, no text), `cmap.pdf` (a font that
  * needs pdf.js's CMap files).
@@ -388,19 +423,25 @@ export async function makeFixtures(outDir: string): Promise<string[]> {
   for (const name of samples) {
     const src = join(DATA_DIR, name);
     const out = (ext: string) => join(outDir, `${basename(name, '.txt')}${ext}`);
-    if ((await Promise.all(['.docx', '.xlsx', '.gbk.txt'].map((e) => fresh(out(e), [src, SELF])))).includes(false)) {
+    const made = ['.docx', '.narrow.docx', '.xlsx', '.gbk.txt'];
+    if ((await Promise.all(made.map((e) => fresh(out(e), [src, SELF])))).includes(false)) {
       const text = await readFile(src, 'utf8');
       const doc = parseDocument(text, name).document;
       const front = frontLines(text, doc);
       await put(out('.docx'), await toDocx(doc, front));
+      await put(out('.narrow.docx'), await toDocx(doc, front, NARROW));
       const wb = toWorkbook(doc, front);
       await put(out('.xlsx'), XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
       await rm(out('.xls'), { force: true });
       if (fitsBiff8(wb)) await put(out('.xls'), XLSX.write(wb, { type: 'buffer', bookType: 'biff8' }) as Buffer);
       await put(out('.gbk.txt'), iconv.encode(text, 'gbk'));
     }
-    if (!(await fresh(out('.pdf'), [out('.docx')]))) pdfs.push({ from: out('.docx'), to: out('.pdf') });
-    written.push(...['.docx', '.xlsx', '.pdf', '.gbk.txt'].map(out));
+    for (const [docx, pdf] of [
+      ['.docx', '.pdf'],
+      ['.narrow.docx', '.narrow.pdf'],
+    ] as const)
+      if (!(await fresh(out(pdf), [out(docx)]))) pdfs.push({ from: out(docx), to: out(pdf) });
+    written.push(...[...made, '.pdf', '.narrow.pdf'].map(out));
     if (await exists(out('.xls'))) written.push(out('.xls'));
   }
   const scanned = join(outDir, 'scanned.docx');

@@ -83,9 +83,11 @@ interface Line {
   margin: number;
   /** One cell only: no gap wide enough to be a column gap. */
   single: boolean;
+  /** Font size of the line's first piece. */
+  size: number;
 }
 
-const BLANK = { text: '', left: 0, right: 0, margin: 0, single: false };
+const BLANK = { text: '', left: 0, right: 0, margin: 0, single: false, size: 0 };
 
 /**
  * One line (pieces sorted by x, none blank): each piece starts at column `(x − origin) / unit`; pieces
@@ -110,7 +112,15 @@ function layLine(line: Piece[], origin: number, unit: number, page: number, marg
     text += str;
   }
   const first = line[0] as Piece;
-  return { text, page, left: (first.x - origin) / unit, right: (end - origin) / unit, margin, single };
+  return {
+    text,
+    page,
+    left: (first.x - origin) / unit,
+    right: (end - origin) / unit,
+    margin,
+    single,
+    size: first.size,
+  };
 }
 
 /** Page furniture: "- 3 -", "— 3 —", "第3页", "第3页 共12页", "3/12". */
@@ -124,8 +134,8 @@ const NEW_ITEM =
  * Joins paragraph lines that a PDF wrapped at the right margin, as a word processor's text has them:
  * a one-cell line (a first-line indent allowed) that does not end a sentence continues on the next
  * one-cell line that starts at the left margin (or is centred, for a centred title) when that line's
- * first piece would not have fitted before the margin; also across a page break. Table lines (column
- * gaps, indented continuation lines) are left alone.
+ * first piece would not have fitted before the margin and that is printed in the same font size; also
+ * across a page break. Table lines (column gaps, indented continuation lines) are left alone.
  */
 function reflow(lines: Line[]): Line[] {
   const out: Line[] = [];
@@ -146,13 +156,18 @@ function reflow(lines: Line[]): Line[] {
   return out;
 }
 
-/** The first piece a line cannot break in: a bracketed group, a run of Latin letters and digits, or a character with the punctuation after it. */
-const FIRST_PIECE = /^(?:[（(《“][^）)》”]{0,8}[）)》”]|[\x21-\x7e]+|.[、。，,；;：:）)》”！!？?]*)/u;
+/**
+ * The first piece a line cannot break in: a bracketed group, a run of Latin letters and digits, or a
+ * character, with the punctuation after it (which no line starts with: "100%，").
+ */
+const FIRST_PIECE = /^(?:[（(《“][^）)》”]{0,8}[）)》”]|[\x21-\x7e]+|.)[、。，,；;：:）)》”！!？?]*/u;
 
 /** True when `line` continues `open`: its first piece would not have fitted at the end of `open`. */
 function continues(open: Line, line: Line): boolean {
   const text = line.text.trimStart();
   const centred = Math.abs(line.left + line.right - line.margin) < 2;
+  // A paragraph keeps its font size: a title is not continued by the line under it (a table's unit line).
+  if (Math.abs(line.size - open.size) > 0.1 * open.size) return false;
   if (!line.single || !(line.left < 1 || centred) || NEW_ITEM.test(text)) return false;
   const first = FIRST_PIECE.exec(text)?.[0] ?? '';
   return open.right + displayWidth(first) + 1 > open.margin;

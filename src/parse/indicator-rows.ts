@@ -1,3 +1,4 @@
+import { LabelSet, wasFull } from './aligned-cells';
 import { COMPARATOR_START, looksLikeValue } from './indicator-value';
 import { displayWidth, type Row } from './layouts';
 import { labelKey } from './normalize';
@@ -249,11 +250,45 @@ export function readStreamIndicators(rows: Row[]): RawIndicator[] {
   });
 }
 
+const INDICATOR_LABELS = new LabelSet(Object.values(HEADER_KEYS).flat());
+
+/**
+ * The indicator header with its labels completed by the lines under it that hold only their
+ * missing characters, and how many of those lines follow it.
+ */
+function headerContinuation(header: Row, rows: Row[]): { header: Row; count: number } {
+  const cells = [...header.cells];
+  let count = 0;
+  for (const [i, row] of rows.entries()) {
+    // A page break can fall inside the header row.
+    if (row.cells.length === 0) {
+      if (rows[i + 1]?.cells.length === 0) break;
+      continue;
+    }
+    const at = row.cells.map((_, j) => header.cols?.findIndex((c) => Math.abs(c - (row.cols?.[j] ?? -9)) <= 1) ?? -1);
+    const completes = row.cells.every((text, j) => {
+      const k = at[j] as number;
+      return k >= 0 && INDICATOR_LABELS.startsLabel(`${cells[k]}${text}`);
+    });
+    if (!completes) break;
+    row.cells.forEach((text, j) => {
+      const k = at[j] as number;
+      cells[k] = `${cells[k]}${text}`;
+    });
+    count = i + 1;
+  }
+  return { header: count === 0 ? header : { ...header, cells }, count };
+}
+
 /**
  * Column-aligned text (pdftotext -layout): each cell is placed in the header column it starts
  * under; lines without a new 二级指标 or value continue the cells of the row above (wrapped text).
  */
-export function readAlignedIndicators(header: Row, rows: Row[]): RawIndicator[] {
+export function readAlignedIndicators(printedHeader: Row, body: Row[]): RawIndicator[] {
+  // Labels wrapped in narrow columns ("指标值确定" / "依据") are completed by the lines under them.
+  const headerLines = headerContinuation(printedHeader, body);
+  const header = headerLines.header;
+  const rows = body.slice(headerLines.count);
   const starts: { col: Column; at: number }[] = [];
   header.cells.forEach((c, i) => {
     const k = labelKey(c);
@@ -278,10 +313,20 @@ export function readAlignedIndicators(header: Row, rows: Row[]): RawIndicator[] 
   let lastWidth = new Map<Column, number>();
   let level1 = '';
   let level2 = '';
+  let skip = 0;
   for (const row of rows) {
     if (row.cells.length === 0) continue;
     const text = row.cells.join(' ');
-    if (isIndicatorHeader(text) || isPageNoise(text)) continue;
+    if (isIndicatorHeader(text)) {
+      // A header repeated after a page break, with the lines that complete its labels.
+      skip = headerContinuation(row, rows.slice(rows.indexOf(row) + 1)).count;
+      continue;
+    }
+    if (skip > 0) {
+      skip--;
+      continue;
+    }
+    if (isPageNoise(text)) continue;
     const line = emptyRaw(row.line);
     const widths = new Map<Column, number>();
     row.cells.forEach((c, i) => {
@@ -296,8 +341,14 @@ export function readAlignedIndicators(header: Row, rows: Row[]): RawIndicator[] 
     const newLabel =
       !continuesLevel2 &&
       (canonicalLevel2(line.level2) !== null || isLevel2Prefix(line.level2) || canonicalLevel1(line.level1) !== null);
-    // A whole value under a whole value is the next row's (two merged 成本指标 rows: 70.4万元, then 29.6万元).
-    const newValue = cur !== null && line.value !== '' && looksLikeValue(cur.value) && looksLikeValue(line.value);
+    // A whole value under a whole value is the next row's (two merged 成本指标 rows: 70.4万元, then 29.6万元),
+    // unless the two read as one value broken in a narrow column ("2023年" / "12月底前", "≤41769" / "4元").
+    const newValue =
+      cur !== null &&
+      line.value !== '' &&
+      looksLikeValue(cur.value) &&
+      looksLikeValue(line.value) &&
+      !looksLikeValue(`${cur.value}${line.value}`);
     const wrapped =
       cur !== null &&
       !newLabel &&
@@ -306,12 +357,7 @@ export function readAlignedIndicators(header: Row, rows: Row[]): RawIndicator[] 
         if (col === 'basis') return true;
         if (col === 'level2' && continuesLevel2) return true;
         const above = lastWidth.get(col);
-        // The first unbreakable piece: a bracketed group, an ASCII run, or a character with the punctuation after it.
-        const first =
-          /^(?:[（(《“][^）)》”]{0,8}[）)》”]|[\x21-\x7e]+|.[、。，,；;：:）)》”！!？?]*)/u.exec(line[col])?.[0] ?? '';
-        // Slack of two wide characters: the gap between columns is not known (two spaces or more), and
-        // line-breaking rules may carry a character over with the punctuation after it ("环" / "境、").
-        return above !== undefined && above + displayWidth(first) + 4 > (room.get(col) ?? 0);
+        return above !== undefined && wasFull(above, room.get(col) ?? 0, line[col]);
       });
     if (!cur || !wrapped) {
       if (line.level1 !== '') level1 = line.level1;
@@ -324,6 +370,11 @@ export function readAlignedIndicators(header: Row, rows: Row[]): RawIndicator[] 
     for (const c of COLUMNS) {
       if (c === 'level1' || c === 'level2') {
         if (line[c] !== '' && cur[c] !== line[c]) cur[c] = `${cur[c]}${line[c]}`;
+      } else if (c === 'value') {
+        // A value wrapped in its column ("300元/" / "亩", "≤41769" / "4元") is one word; only Latin words had a space.
+        const space = /[A-Za-z]$/.test(cur.value) && /^[A-Za-z]/.test(line.value);
+        cur.value =
+          cur.value === '' || line.value === '' ? cur.value + line.value : cur.value + (space ? ' ' : '') + line.value;
       } else cur[c] = append(cur[c], line[c]);
     }
     for (const [col, w] of widths) lastWidth.set(col, w);

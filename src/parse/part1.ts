@@ -14,6 +14,9 @@ const ITEM_STYLES: RegExp[] = [
   /^([一二三四五六七八九十]+)是\s*(.*)$/,
 ];
 
+/** A page number left between the lines of a page: "- 3 -", "第3页", "第3页 共12页", "3". */
+const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,3})$/;
+
 const NUMBERED = /^([（(][一二三四五六七八九十\d]+[）)]|\d{1,2}\s*[、.．](?!\d)|[一二三四五六七八九十]+[、是])/;
 
 /**
@@ -69,8 +72,10 @@ function readSubGoal(item: { title: string; body: string[] }): SubGoal {
   const goalAt = text.search(/绩效目标\s*[:：]/);
   const indAt = text.search(/绩效指标\s*[:：]/);
   if (goalAt < 0 && indAt < 0) {
-    const ind = item.body.filter((l) => /指标|[:：].*\d/.test(l));
-    const goal = item.body.filter((l) => !ind.includes(l));
+    // Paragraphs, not lines, are told apart: where a line breaks depends on the page width.
+    const paragraphs = joinLines(item.body).split('\n');
+    const ind = paragraphs.filter((l) => /指标|[:：].*\d/.test(l));
+    const goal = paragraphs.filter((l) => !ind.includes(l));
     return { title: cleanTitle(item.title), goal: joinLines(goal), indicators: joinLines(ind) };
   }
   const firstLabel = Math.min(...[goalAt, indAt].filter((i) => i >= 0));
@@ -104,7 +109,7 @@ export function readOverall(rawLines: string[]): Overall {
         .replace(/^#{1,6}\s+/, '')
         .replace(/^\*\*(.*)\*\*$/, '$1'),
     )
-    .filter((l) => l !== '');
+    .filter((l) => l !== '' && !PAGE_NUMBER.test(l));
   const goalH = lastIndex(lines, GOAL_H);
   const subH = firstIndex(lines, SUB_H, goalH + 1);
   const measH = firstIndex(lines, MEASURE_H, Math.max(subH, goalH) + 1);

@@ -28,6 +28,27 @@ const LABELS: [Field, RegExp][] = [
   ['objectives', new RegExp(`${label('绩效目标')}(?!${GAP}表)|${label('年度目标')}`, 'g')],
 ];
 
+/**
+ * The labels of the header area as printed (with their variants), for readers that must tell a label
+ * broken over lines from the text after it.
+ */
+export const HEADER_LABELS: readonly string[] = [
+  '项目编码',
+  '项目名称',
+  '预算规模及资金用途',
+  '资金用途',
+  '预算数',
+  '预算金额',
+  '预算总额',
+  ...['其中：', '其中:', '其中', ''].flatMap((p) => [`${p}财政资金`, `${p}财政拨款`]),
+  '其他资金',
+  '资金支出计划(%)',
+  '支出计划(%)',
+  ...['3', '6', '10', '12'].flatMap((m) => [`${m}月底`, `${m}月末`]),
+  '绩效目标',
+  '年度目标',
+];
+
 interface Hit {
   field: Field;
   start: number;
@@ -73,7 +94,9 @@ function amountAndRest(ps: string[]): [WanYuan | null, string[]] {
   if (first === undefined) return [null, []];
   const whole = parseWan(first);
   if (whole !== null) return [whole, ps.slice(1)];
-  const m = /^(\d+(?:\.\d+)?)(?:\s*万元)?\s+(.*)$/.exec(first);
+  // "41.77 解决…" is an amount and the purpose; "2023 年，…" (a space after the number, as PDF
+  // extraction leaves it) is the purpose alone: a number with a unit other than 万元 is no amount.
+  const m = /^(\d+(?:\.\d+)?)(?:\s*万元)?\s+(?![年月日号个人次项件台套辆批天%％‰])(.*)$/.exec(first);
   if (m?.[1] && m[2] !== undefined) return [parseWan(m[1]), [m[2], ...ps.slice(1)]];
   return [null, ps];
 }

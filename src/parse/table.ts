@@ -1,3 +1,4 @@
+import { alignedTableRows, cellPieces, LabelSet } from './aligned-cells';
 import type { DiagnosticSink } from './diagnostics';
 import {
   isIndicatorHeader,
@@ -7,13 +8,13 @@ import {
   readStreamIndicators,
 } from './indicator-rows';
 import { readValue } from './indicator-value';
-import type { Row, RowReader } from './layouts';
+import { displayWidth, type Row, type RowReader } from './layouts';
 import { round2 } from './money';
 import { cleanText, labelKey } from './normalize';
 import { splitObjectives } from './objectives';
 import { isProjectCode } from './project-code';
 import { buildSchedule } from './schedule';
-import { readHeaderFields, SEP } from './table-header';
+import { HEADER_LABELS, readHeaderFields, SEP } from './table-header';
 import { canonicalLevel1, canonicalLevel2, LEVEL2_PARENT, level1Agrees } from './taxonomy';
 import type { Indicator, Project } from './types';
 
@@ -22,6 +23,20 @@ const TITLE_RE = /^\s*(\d{1,3})\s*[.、．]\s*(.*?)\s*绩效目标表\s*$/;
 const UNIT_START = /^\d{6}\s*\S/;
 /** A unit line cell: `<unitCode> <unitName>`, possibly followed by 单位：万元. */
 const UNIT_RE = /^\s*(\d{6})\s*(.*?)\s*(单位\s*[:：]\s*万元)?\s*$/;
+
+const HEADER_LABEL_SET = new LabelSet(HEADER_LABELS);
+
+/** The display column where an aligned table ends: the right edge of its widest line. */
+function tableRight(rows: Row[], from: number, to: number): number {
+  let right = 0;
+  for (let i = from; i < to; i++) {
+    const r = rows[i] as Row;
+    r.cells.forEach((c, k) => {
+      right = Math.max(right, (r.cols?.[k] ?? 0) + displayWidth(c));
+    });
+  }
+  return right;
+}
 
 function rowText(row: Row): string {
   return cleanText(row.cells.join(' '));
@@ -35,12 +50,25 @@ interface TableSpan {
   unit: number | null;
 }
 
-function findTables(rows: Row[]): TableSpan[] {
+/** True when an aligned row holds 项目编码 wrapped in a narrow column ("项目编" / "码"): its rest is in the next row, under it. */
+function wrappedCodeLabel(r: Row, next: Row | undefined): boolean {
+  return r.cells.some((c, k) => {
+    const head = labelKey(c);
+    if (head.length < 2 || head.length > 3 || !'项目编码'.startsWith(head)) return false;
+    const at = r.cols?.[k] ?? 0;
+    return (next?.cells ?? []).some(
+      (d, j) => Math.abs((next?.cols?.[j] ?? -9) - at) <= 1 && head + labelKey(d) === '项目编码',
+    );
+  });
+}
+
+function findTables(rows: Row[], reader: RowReader): TableSpan[] {
   const codeRows: number[] = [];
   rows.forEach((r, i) => {
     if (r.cells.length === 0) return;
     const joined = r.cells.join('');
     if (joined.includes('码') && labelKey(joined).includes('项目编码')) codeRows.push(i);
+    else if (reader === 'aligned' && joined.includes('项目编') && wrappedCodeLabel(r, rows[i + 1])) codeRows.push(i);
   });
   const spans: TableSpan[] = [];
   codeRows.forEach((ci, k) => {
@@ -163,7 +191,7 @@ function finishIndicators(raws: RawIndicator[], seq: number, diag: DiagnosticSin
  * contents or Part 1 that repeats the project names is never taken for a table) and reads it.
  */
 export function readTables(rows: Row[], reader: RowReader, diag: DiagnosticSink): Project[] {
-  const spans = findTables(rows);
+  const spans = findTables(rows, reader);
   return spans.map((span, k) => {
     const end = spans[k + 1]?.start ?? rows.length;
     const titleText = span.title !== null ? rowText(rows[span.title] as Row) : '';
@@ -188,12 +216,25 @@ export function readTables(rows: Row[], reader: RowReader, diag: DiagnosticSink)
     }
     const headerEnd = headerRow >= 0 ? headerRow : end;
     const tokens: string[] = [];
-    for (let i = span.codeRow; i < headerEnd; i++) {
-      const r = rows[i] as Row;
-      if (r.cells.length === 0) continue;
-      if (reader === 'stream') tokens.push(r.cells.join(' '));
-      else tokens.push(...r.cells);
-    }
+    // The header area's rows; aligned text has its cells wrapped in narrow columns put together again.
+    let area = rows.slice(span.codeRow, headerEnd);
+    if (reader === 'aligned') {
+      // Where the table ends: the widest line of the header area (names, purpose and objectives wrap there) or its indicator header.
+      const right = () => tableRight(rows, span.codeRow, Math.min(end, headerEnd + 1));
+      const table = alignedTableRows(area, HEADER_LABEL_SET, right);
+      for (const cells of table) for (const c of cells) tokens.push(...cellPieces(c.parts));
+      area = table.map((cells) => ({
+        cells: cells.map((c) => c.parts.join('')),
+        cols: cells.map((c) => c.col),
+        line: 0,
+      }));
+    } else
+      for (let i = span.codeRow; i < headerEnd; i++) {
+        const r = rows[i] as Row;
+        if (r.cells.length === 0) continue;
+        if (reader === 'stream') tokens.push(r.cells.join(' '));
+        else tokens.push(...r.cells);
+      }
     const h = readHeaderFields(tokens.join(SEP));
     for (const f of h.missing)
       diag.add(
@@ -226,7 +267,7 @@ export function readTables(rows: Row[], reader: RowReader, diag: DiagnosticSink)
           seq,
         );
     } else diag.add('warning', 'BUDGET_MISSING', '预算数缺失或无法读取', firstLine, seq);
-    const slots = alignedScheduleSlots(rows.slice(span.codeRow, headerEnd), h.scheduleCells, reader);
+    const slots = alignedScheduleSlots(area, h.scheduleCells, reader);
     const sched = buildSchedule(h.scheduleCells, h.months.length, h.total, slots);
     for (const p of sched.problems) diag.add(p.severity, p.code, p.message, firstLine, seq);
     if (h.scheduleJunk.length)

@@ -3,7 +3,10 @@
  * GBK text by scripts/lib/fixtures.ts, then extracted and parsed; the records must equal those of the
  * sample's .txt. Broken, encrypted, scanned and foreign files must give their ExtractError code.
  * PDF text is laid out again from glyph positions, so wrapped cells and paragraphs may gain or lose a
- * space at a line break (as in the aligned round trip): PDFs are compared ignoring whitespace.
+ * space at a line break (as in the aligned round trip): PDFs are compared ignoring whitespace. Each
+ * sample is a PDF twice: with wide table columns (`.pdf`, little wraps) and with the narrow columns of
+ * a table made in Word on an A4 page with normal margins (`.narrow.pdf`: labels, codes, names, amounts
+ * and values wrap in their cells).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +20,7 @@ import {
   sourceKindOf,
 } from '../../src/extract';
 import { parseDocument, type TargetDocument } from '../../src/parse';
+import { alignedCells } from '../../src/parse/layouts/aligned';
 
 const DATA = join(import.meta.dirname, '../../data');
 const OUT = join(import.meta.dirname, '../../test-results/import-fixtures');
@@ -75,6 +79,7 @@ const FORMATS: { ext: string; layout: string; t: Text }[] = [
   { ext: '.xlsx', layout: 'html', t: exact },
   { ext: '.xls', layout: 'html', t: exact },
   { ext: '.pdf', layout: 'aligned', t: noSpace },
+  { ext: '.narrow.pdf', layout: 'aligned', t: noSpace },
 ];
 
 describe('extractDocument → parseDocument gives the records of the sample .txt', () => {
@@ -95,18 +100,52 @@ describe('extractDocument → parseDocument gives the records of the sample .txt
 
 describe('PDF pages', () => {
   for (const { stem, document } of SAMPLES)
-    it(`${stem}.pdf: every line has its page; page numbers are gone`, async () => {
-      const { text, pages = [] } = await extractDocument(`${stem}.pdf`, fixture(`${stem}.pdf`), OPTIONS);
-      const lines = text.split('\n');
-      expect(pages.length).toBe(lines.length);
-      expect(pages[0]).toBe(1);
-      expect(pages.every((p, i) => i === 0 || p >= (pages[i - 1] ?? 0))).toBe(true);
-      expect(lines.filter((l) => /^\s*-\s*\d+\s*-\s*$/.test(l))).toEqual([]);
-      const back = parseDocument(text, `${stem}.pdf`).document;
-      // Tables start after Part 1, and a sample with many tables runs over many pages.
-      expect(pages[(back.projects[0]?.line ?? 1) - 1]).toBeGreaterThanOrEqual(1);
-      expect(pages.at(-1)).toBeGreaterThanOrEqual(Math.ceil(document.projects.length / 3));
+    for (const ext of ['.pdf', '.narrow.pdf'])
+      it(`${stem}${ext}: every line has its page; page numbers are gone`, async () => {
+        const { text, pages = [] } = await extractDocument(`${stem}${ext}`, fixture(`${stem}${ext}`), OPTIONS);
+        const lines = text.split('\n');
+        expect(pages.length).toBe(lines.length);
+        expect(pages[0]).toBe(1);
+        expect(pages.every((p, i) => i === 0 || p >= (pages[i - 1] ?? 0))).toBe(true);
+        expect(lines.filter((l) => /^\s*-\s*\d+\s*-\s*$/.test(l))).toEqual([]);
+        const back = parseDocument(text, `${stem}${ext}`).document;
+        // Tables start after Part 1, and a sample with many tables runs over many pages.
+        expect(pages[(back.projects[0]?.line ?? 1) - 1]).toBeGreaterThanOrEqual(1);
+        expect(pages.at(-1)).toBeGreaterThanOrEqual(Math.ceil(document.projects.length / 3));
+      });
+});
+
+describe('narrow PDF columns wrap what the wide ones keep on one line', () => {
+  const narrowText = async (stem: string) =>
+    (await extractDocument(`${stem}.narrow.pdf`, fixture(`${stem}.narrow.pdf`), OPTIONS)).text;
+  /** True when a cell matching `head` has a cell matching `rest` under it, on the next line at the same column. */
+  const wrapped = (text: string, head: RegExp, rest: RegExp) => {
+    const lines = text.split('\n').map(alignedCells);
+    return lines.some((l, i) => {
+      const next = lines[i + 1];
+      return l.cells.some(
+        (c, k) =>
+          head.test(c) &&
+          next?.cells.some((d, j) => Math.abs((next.cols[j] ?? -9) - (l.cols[k] ?? 0)) <= 1 && rest.test(d)),
+      );
     });
+  };
+
+  for (const { stem } of SAMPLES)
+    it(`${stem}.narrow.pdf: labels and project codes are broken over lines`, async () => {
+      const text = await narrowText(stem);
+      expect(wrapped(text, /^预算规模及$/, /^资金用途$/)).toBe(true);
+      expect(wrapped(text, /^其中：$/, /^财政资$/)).toBe(true);
+      expect(wrapped(text, /^指标值确定$/, /^依据$/)).toBe(true);
+      expect(wrapped(text, /^项目名$/, /^称$/)).toBe(true);
+      // Project codes are longer than their cell: the last characters are on the next line.
+      expect(wrapped(text, /^\d{8}[0-9A-Z]{9,}$/, /^[0-9A-Z]{2,6}$/)).toBe(true);
+    });
+
+  it('values and amounts are broken too ("2023年" / "12月底前", "1322." / "00")', async () => {
+    expect(wrapped(await narrowText(SAMPLES[2]?.stem ?? ''), /^2023年$/, /^12月底前$/)).toBe(true);
+    expect(wrapped(await narrowText(SAMPLES[3]?.stem ?? ''), /^1322\.$/, /^00$/)).toBe(true);
+  });
 });
 
 describe('files that cannot be imported', () => {
