@@ -318,12 +318,14 @@ function rescaleSchedule(s: Schedule, oldTotal: number | null, newTotal: number 
   return built;
 }
 
-interface Money {
+/** A project's budget and spending schedule. */
+export interface Money {
   budget: Project['budget'];
   schedule: Schedule;
 }
 
-function scaleBudget(p: Project, newTotal: number): Money | null {
+/** The budget and schedule of `p` scaled to `newTotal` 万元 (schedule printed alike); null when it would read differently. */
+export function scaleBudget(p: Project, newTotal: number): Money | null {
   const total = p.budget.total;
   if (total === null || total <= 0) return null;
   const schedule = rescaleSchedule(p.schedule, total, newTotal);

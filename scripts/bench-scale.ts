@@ -1,0 +1,270 @@
+/**
+ * Scale benchmark: `npm run bench:scale [-- --counties 150] [--runs 20]`. Generates (or reuses, in
+ * the OS temp folder) a synthetic county corpus (1 county × 60 departments × ~15 projects × ~10
+ * indicators, one year) and a province-year corpus (150 counties of the same), then measures on
+ * this machine: corpus size; parser throughput on one worker thread and on all of them; the ingest
+ * of the province-year (parse + Arrow IPC + Parquet partitioned by year/region); the load of the
+ * Arrow IPC into the blocking Node build of DuckDB-WASM (the engine build the browser runs) and of the
+ * Parquet into native DuckDB; the rule SQL on both engines; and latency (median, p95 over `runs`) of
+ * the dashboard's main queries at county and province size, with and without a department filter.
+ * Prints the figures and writes bench-results/scale.json.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type Db, loadDataset, TABLES, type TableName } from '../src/db';
+import type { SqlFilters } from '../src/db/filters';
+import { openNodeDb } from '../src/db/node';
+import { budgetByDepartmentQuery, headlineQuery } from '../src/db/queries-overview';
+import { DEFAULT_REVIEW_SORT, findingsQuery } from '../src/db/queries-review';
+import { ident } from '../src/db/sql';
+import { installRules } from '../src/rules';
+import { CORPUS_MANIFEST, type CorpusManifest, type CorpusOptions, writeCorpus } from './lib/corpus';
+import { ingestParallel } from './lib/ingest-parallel';
+import { createParquetViews, openNativeDb } from './lib/native-db';
+import { readSamples } from './lib/years';
+
+const { values } = parseArgs({
+  options: {
+    counties: { type: 'string', default: '150' },
+    runs: { type: 'string', default: '20' },
+    cache: { type: 'string', default: join(tmpdir(), 'target-lens-scale') },
+  },
+});
+const COUNTIES = Number(values.counties);
+const RUNS = Number(values.runs);
+const ROOT = join(import.meta.dirname, '..');
+const OUT = join(ROOT, 'bench-results');
+const CACHE = values.cache;
+const threads = availableParallelism();
+const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
+const log = (s: string) => process.stderr.write(`bench:scale: ${s}\n`);
+const secondsSince = (t0: number) => (performance.now() - t0) / 1000;
+
+/** The corpus for `options` in the cache, generated when missing or made with other options. */
+async function corpus(
+  name: string,
+  options: CorpusOptions,
+): Promise<{ dir: string; manifest: CorpusManifest; generatedSeconds: number | null }> {
+  const dir = join(CACHE, name);
+  const file = join(dir, CORPUS_MANIFEST);
+  if (existsSync(file)) {
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as CorpusManifest;
+    const o = manifest.options;
+    if (
+      o.counties === options.counties &&
+      o.years.join() === (options.years ?? []).join() &&
+      o.seed === (options.seed ?? 1)
+    )
+      return { dir, manifest, generatedSeconds: null };
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const t0 = performance.now();
+  const manifest = await writeCorpus(await readSamples(join(ROOT, 'data')), options, dir, (done, total, bytes) => {
+    if (done % 600 === 0 || done === total) log(`${name}: ${done}/${total} documents, ${(bytes / 1e6).toFixed(0)} MB`);
+  });
+  return { dir, manifest, generatedSeconds: round(secondsSince(t0), 1) };
+}
+
+async function loadArrow(db: Db, dir: string): Promise<void> {
+  const ipc = {} as Record<TableName, Uint8Array>;
+  for (const t of TABLES) ipc[t.name] = new Uint8Array(await readFile(join(dir, `${t.name}.arrow`)));
+  await loadDataset(db, ipc);
+}
+
+interface Latency {
+  medianMs: number;
+  p95Ms: number;
+  rows: number;
+}
+
+async function latency(db: Db, sql: string): Promise<Latency> {
+  const times: number[] = [];
+  let rows = 0;
+  await db.query(sql); // warm-up
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    rows = (await db.query(sql)).length;
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)] as number;
+  return { medianMs: round(at(0.5), 1), p95Ms: round(at(0.95), 1), rows };
+}
+
+/** The dashboard's main queries, unfiltered and filtered by the department with the largest budget. */
+async function dashboardLatencies(db: Db): Promise<Record<string, Latency>> {
+  const [top] = await db.query<{ department: string }>(
+    'SELECT department FROM documents ORDER BY budget_wan DESC, department LIMIT 1',
+  );
+  const none: SqlFilters = { year: null, region: null, department: null };
+  const dept: SqlFilters = { ...none, department: top?.department ?? null };
+  const review = (filters: SqlFilters) =>
+    findingsQuery({ filters, rule: null, category: null, q: '' }, DEFAULT_REVIEW_SORT);
+  const out: Record<string, Latency> = {};
+  for (const [label, f] of [
+    ['all', none],
+    ['department', dept],
+  ] as const) {
+    out[`headline/${label}`] = await latency(db, headlineQuery(f));
+    out[`budgetByDepartment/${label}`] = await latency(db, budgetByDepartmentQuery(f));
+    out[`findingsPage/${label}`] = await latency(db, review(f));
+  }
+  return out;
+}
+
+async function countRows(db: Db, table: string): Promise<number> {
+  return (await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${ident(table)}`))[0]?.n ?? 0;
+}
+
+mkdirSync(OUT, { recursive: true });
+const work = join(CACHE, 'out');
+const started = performance.now();
+
+const county = await corpus('county', { counties: 1, years: [2024] });
+log(`county corpus ${(county.manifest.bytes / 1e6).toFixed(1)} MB, ${county.manifest.indicators} indicator rows`);
+const province = await corpus(`province-${COUNTIES}`, { counties: COUNTIES, years: [2024] });
+log(`province corpus ${(province.manifest.bytes / 1e6).toFixed(1)} MB, ${province.manifest.indicators} indicator rows`);
+
+log('parse on 1 thread …');
+const parse1 = await ingestParallel(province.dir, { workers: 1, parseOnly: true });
+log(`parse on ${threads} threads …`);
+const parseAll = await ingestParallel(province.dir, { workers: threads, parseOnly: true });
+
+log('ingest of the province-year (parse + Arrow + Parquet) …');
+const arrowDir = join(work, 'arrow');
+const parquetDir = join(work, 'parquet');
+const ingest = await ingestParallel(province.dir, {
+  workers: threads,
+  outDir: arrowDir,
+  arrowPartitions: true,
+  parquetDir,
+});
+const countyArrow = join(work, 'county-arrow');
+await ingestParallel(county.dir, { workers: threads, outDir: countyArrow });
+
+log('DuckDB-WASM (Node, blocking) at county size …');
+const wasmCounty = await openNodeDb();
+let t0 = performance.now();
+await loadArrow(wasmCounty, countyArrow);
+const wasmCountyLoad = secondsSince(t0);
+t0 = performance.now();
+await installRules(wasmCounty);
+const wasmCountyRules = secondsSince(t0);
+const countyLatency = await dashboardLatencies(wasmCounty);
+const countyFindings = await countRows(wasmCounty, 'findings');
+await wasmCounty.close();
+
+log('DuckDB-WASM (Node, blocking) at province size …');
+const wasm = await openNodeDb();
+t0 = performance.now();
+await loadArrow(wasm, arrowDir);
+const wasmLoad = secondsSince(t0);
+t0 = performance.now();
+await installRules(wasm);
+const wasmRules = secondsSince(t0);
+const wasmFindings = await countRows(wasm, 'findings');
+log('queries at province size (wasm) …');
+const provinceLatency = await dashboardLatencies(wasm);
+await wasm.close();
+
+log('native DuckDB over the partitioned Parquet …');
+const native = await openNativeDb();
+t0 = performance.now();
+await createParquetViews(native, parquetDir);
+await installRules(native);
+const nativeRulesOverParquet = secondsSince(t0);
+const nativeFindings = await countRows(native, 'findings');
+await native.close();
+const nativeTables = await openNativeDb();
+t0 = performance.now();
+await createParquetViews(nativeTables, parquetDir);
+for (const t of TABLES) {
+  await nativeTables.exec(`ALTER VIEW ${ident(t.name)} RENAME TO ${ident(`${t.name}_parquet`)}`);
+  await nativeTables.exec(`CREATE TABLE ${ident(t.name)} AS SELECT * FROM ${ident(`${t.name}_parquet`)}`);
+}
+const nativeLoad = secondsSince(t0);
+await nativeTables.close();
+
+const mb = (b: number) => round(b / 1e6, 1);
+const result = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  threads,
+  synthetic: true,
+  county: {
+    corpusMB: mb(county.manifest.bytes),
+    documents: county.manifest.documents,
+    projects: county.manifest.projects,
+    indicators: county.manifest.indicators,
+    generatedSeconds: county.generatedSeconds,
+    wasmLoadSeconds: round(wasmCountyLoad, 2),
+    wasmRulesSeconds: round(wasmCountyRules, 2),
+    findings: countyFindings,
+    latency: countyLatency,
+  },
+  province: {
+    counties: COUNTIES,
+    corpusMB: mb(province.manifest.bytes),
+    documents: province.manifest.documents,
+    projects: province.manifest.projects,
+    indicators: province.manifest.indicators,
+    generatedSeconds: province.generatedSeconds,
+    parse: {
+      oneThread: {
+        seconds: round(parse1.seconds.total, 1),
+        mbPerSecond: round(parse1.bytes / 1e6 / parse1.seconds.total, 1),
+      },
+      allThreads: {
+        threads,
+        seconds: round(parseAll.seconds.total, 1),
+        mbPerSecond: round(parseAll.bytes / 1e6 / parseAll.seconds.total, 1),
+      },
+    },
+    ingest: {
+      seconds: round(ingest.seconds.total, 1),
+      parseAndArrowSeconds: round(ingest.seconds.parse, 1),
+      parquetSeconds: round(ingest.seconds.parquet, 1),
+      rows: ingest.rows,
+      parseErrors: ingest.errors,
+      targetSeconds: 60,
+    },
+    wasm: { loadSeconds: round(wasmLoad, 1), rulesSeconds: round(wasmRules, 1), findings: wasmFindings },
+    native: {
+      loadSeconds: round(nativeLoad, 1),
+      rulesOverParquetSeconds: round(nativeRulesOverParquet, 1),
+      findings: nativeFindings,
+    },
+    latency: provinceLatency,
+  },
+  runs: RUNS,
+  totalSeconds: round(secondsSince(started), 1),
+};
+writeFileSync(join(OUT, 'scale.json'), `${JSON.stringify(result, null, 2)}\n`);
+
+const p = result.province;
+const lat = (l: Record<string, Latency>) =>
+  Object.entries(l)
+    .map(
+      ([k, v]) =>
+        `    ${k.padEnd(28)} median ${String(v.medianMs).padStart(7)} ms  p95 ${String(v.p95Ms).padStart(7)} ms  (${v.rows} rows)`,
+    )
+    .join('\n');
+process.stdout.write(
+  `scale (synthetic corpus, ${threads} threads):
+  county-year: ${result.county.corpusMB} MB, ${result.county.documents} documents, ${result.county.indicators} indicator rows; wasm load ${result.county.wasmLoadSeconds} s, rules ${result.county.wasmRulesSeconds} s
+  province-year: ${p.counties} counties, ${p.corpusMB} MB, ${p.documents} documents, ${p.projects} projects, ${p.indicators} indicator rows
+  parse: ${p.parse.oneThread.mbPerSecond} MB/s on 1 thread, ${p.parse.allThreads.mbPerSecond} MB/s on ${threads}
+  ingest (parse + Arrow + Parquet): ${p.ingest.seconds} s (parse + Arrow ${p.ingest.parseAndArrowSeconds} s, Parquet ${p.ingest.parquetSeconds} s; target < 60 s)
+  DuckDB-WASM (Node): load ${p.wasm.loadSeconds} s, rules ${p.wasm.rulesSeconds} s, ${p.wasm.findings} findings
+  native DuckDB: load from Parquet ${p.native.loadSeconds} s, rules over Parquet ${p.native.rulesOverParquetSeconds} s, ${p.native.findings} findings
+  latency, county (wasm):
+${lat(result.county.latency)}
+  latency, province (wasm):
+${lat(p.latency)}
+  → bench-results/scale.json (${result.totalSeconds} s)
+`,
+);
