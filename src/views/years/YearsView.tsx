@@ -201,12 +201,12 @@ function Comparison({ t, pick, selected }: { t: Messages; pick: YearPick; select
                 <TableHead
                   columns={[
                     t.department,
-                    { label: `${t.yrBudgetFrom} ${from}`, num: true },
-                    { label: `${t.yrBudgetTo} ${to}`, num: true },
+                    { label: `${t.yrBudgetIn} ${from}`, num: true },
+                    { label: `${t.yrBudgetIn} ${to}`, num: true },
                     { label: t.yrChange, num: true },
-                    { label: `${t.yrScoreFrom} ${from}`, num: true },
-                    { label: `${t.yrScoreTo} ${to}`, num: true },
-                    { label: t.yrChange, num: true },
+                    { label: `${t.yrScoreIn} ${from}`, num: true },
+                    { label: `${t.yrScoreIn} ${to}`, num: true },
+                    { label: t.yrScoreChange, num: true },
                   ]}
                 />
                 <tbody>
@@ -292,10 +292,10 @@ function TargetList(props: {
                 t.department,
                 t.name,
                 t.prjLevel3,
-                `${t.yrFromValue} ${from}`,
-                `${t.yrToValue} ${to}`,
-                { label: `${t.yrBudgetFrom} ${from}`, num: true },
-                { label: `${t.yrBudgetTo} ${to}`, num: true },
+                `${t.yrValueIn} ${from}`,
+                `${t.yrValueIn} ${to}`,
+                { label: `${t.yrBudgetIn} ${from}`, num: true },
+                { label: `${t.yrBudgetIn} ${to}`, num: true },
               ]}
             />
             <tbody>
@@ -371,8 +371,8 @@ function ProjectTable(props: {
           `${t.name} ${from}`,
           `${t.name} ${to}`,
           t.yrMatch,
-          { label: `${t.yrBudgetFrom} ${from}`, num: true },
-          { label: `${t.yrBudgetTo} ${to}`, num: true },
+          { label: `${t.yrBudgetIn} ${from}`, num: true },
+          { label: `${t.yrBudgetIn} ${to}`, num: true },
           { label: t.yrChange, num: true },
           t.yrTargetsChanged,
         ]}
@@ -435,8 +435,8 @@ function IndicatorDiff({ t, row, from, to }: { t: Messages; row: ProjectChangeRo
                 t.prjLevel1,
                 t.prjLevel2,
                 t.prjLevel3,
-                `${t.yrFromValue} ${from}`,
-                `${t.yrToValue} ${to}`,
+                `${t.yrValueIn} ${from}`,
+                `${t.yrValueIn} ${to}`,
                 t.yrChange,
               ]}
             />
