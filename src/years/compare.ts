@@ -11,7 +11,8 @@
  *    coefficient of the character bigrams of the two names after removing years, spaces and
  *    punctuation ("2024年法律顾问经费" and "法律顾问专项经费" share 4 of their 5 + 7 bigrams: 0.67).
  *    Confidence = the similarity.
- * Departments are matched by name (documents of one department in two years). Indicators within
+ * Departments are matched by name within a region, or by a shared 预算单位 code within a region code
+ * (a department renamed between the years). Indicators within
  * matched projects are matched by 三级指标 name (brackets and spaces removed), then by 绩效指标描述,
  * the n-th row of a name with the n-th row of the same name.
  */
@@ -44,11 +45,16 @@ const SETUP = [
      from_doc VARCHAR, to_doc VARCHAR, from_project VARCHAR, to_project VARCHAR,
      method VARCHAR, similarity DOUBLE, confidence DOUBLE)`,
   `CREATE TABLE IF NOT EXISTS year_settings (threshold DOUBLE)`,
-  // Documents of one department in two different years.
+  // Documents of one department in two different years: the same name in the same region, or — for a
+  // department renamed between the years — a 预算单位 code shared within the same region code.
   `CREATE OR REPLACE VIEW year_doc_pairs AS
+   WITH units AS (SELECT DISTINCT p.doc_id, d.region_code, p.unit_code FROM projects p JOIN documents d USING (doc_id)
+                  WHERE p.unit_code IS NOT NULL AND d.region_code IS NOT NULL)
    SELECT a.doc_id AS from_doc, b.doc_id AS to_doc, b.department, b.region, a.year AS from_year, b.year AS to_year
-   FROM documents a JOIN documents b
-     ON a.department = b.department AND a.year < b.year AND coalesce(a.region, '') = coalesce(b.region, '')`,
+   FROM documents a JOIN documents b ON a.year < b.year
+   WHERE (a.department = b.department AND coalesce(a.region, '') = coalesce(b.region, ''))
+      OR EXISTS (SELECT 1 FROM units ua JOIN units ub USING (region_code, unit_code)
+                 WHERE ua.doc_id = a.doc_id AND ub.doc_id = b.doc_id)`,
   // Every pair of projects of a document pair, with what could match them.
   `CREATE OR REPLACE VIEW year_project_candidates AS
    WITH p AS (SELECT project_id, doc_id, code, name, year_norm_name(name) AS norm, year_stable_code(code) AS stable FROM projects)

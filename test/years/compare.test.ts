@@ -3,9 +3,11 @@
  * and their generated previous and following years, on the real engine.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Db, docIdOf, projectIdOf } from '../../src/db';
-import { BUDGET_MOVE } from '../../src/years/compare';
+import { type Db, docIdOf, loadParseResults, projectIdOf } from '../../src/db';
+import { openNodeDb } from '../../src/db/node';
+import { BUDGET_MOVE, installYears } from '../../src/years/compare';
 import type { YearPairTruth } from '../../src/years/generate';
+import { sampleResults } from '../util/duckdb';
 import { demoYears, demoYearsDb } from '../util/years';
 
 let db: Db;
@@ -16,6 +18,34 @@ beforeAll(async () => {
 }, 120_000);
 
 const pid = (file: string, seq: number) => projectIdOf(docIdOf(file), seq);
+
+describe('matching departments across years', () => {
+  it('pairs a renamed department by its unit code, and only within its region', async () => {
+    const { results } = await demoYears();
+    const renamed = results.map((r) =>
+      r.document.year === 2025 && r.document.department === '巨鹿县人民政府办公室'
+        ? { ...r, document: { ...r.document, department: '巨鹿县政府办公室（更名）' } }
+        : r,
+    );
+    const engine = await openNodeDb();
+    await loadParseResults(engine, [...sampleResults(), ...renamed]);
+    await installYears(engine, false);
+    const pairs = await engine.query<{ department: string; from_year: number; to_year: number }>(
+      `SELECT department, from_year, to_year FROM year_doc_pairs WHERE department IN ('巨鹿县人民政府办公室', '巨鹿县政府办公室（更名）') ORDER BY ALL`,
+    );
+    expect(pairs).toEqual([
+      { department: '巨鹿县人民政府办公室', from_year: 2023, to_year: 2024 },
+      { department: '巨鹿县政府办公室（更名）', from_year: 2023, to_year: 2025 },
+      { department: '巨鹿县政府办公室（更名）', from_year: 2024, to_year: 2025 },
+    ]);
+    // Departments of other regions share unit codes like 434001 but are never paired.
+    const [cross] = await engine.query<{ n: number }>(
+      `SELECT count(*) AS n FROM year_doc_pairs p JOIN documents a ON a.doc_id = p.from_doc JOIN documents b ON b.doc_id = p.to_doc
+       WHERE a.region_code <> b.region_code`,
+    );
+    expect(cross?.n).toBe(0);
+  });
+});
 
 describe('matching projects across years', () => {
   it('matches at least 98% of the projects as the truth does, with precision as high', async () => {
