@@ -147,21 +147,35 @@ export interface FindingRow extends Record<string, unknown> {
   message: string;
   budget_wan: number | null;
   /** Findings in the whole selection (the same on every row). */
-  total: number;
+  total?: number;
 }
 
-/** The selected findings in the requested order, at most `limit` of them, each with the selection's total. */
+/**
+ * The selected findings in the requested order: `limit` of them from `offset`, each with the
+ * selection's total unless `total` is false (counting every row defeats the top-N sort; the
+ * workbench counts once with {@link findingsCountQuery} and fetches pages without it).
+ */
 export function findingsQuery(
   sel: ReviewSelection,
   sort: ReviewSort = DEFAULT_REVIEW_SORT,
-  { limit = FINDINGS_LIMIT, source = FINDINGS_SOURCE }: { limit?: number; source?: string } = {},
+  {
+    limit = FINDINGS_LIMIT,
+    offset = 0,
+    total = true,
+    source = FINDINGS_SOURCE,
+  }: { limit?: number; offset?: number; total?: boolean; source?: string } = {},
 ): string {
   return `SELECT rule_id, severity, doc_id, department, project_id, seq, project_name, indicator_id, level3, value_raw,
-       message, budget_wan, count(*) OVER () AS total
+       message, budget_wan${total ? ', count(*) OVER () AS total' : ''}
 FROM ${ident(source)}
 WHERE ${reviewWhere(sel)}
 ORDER BY ${orderBy(sort)}
-LIMIT ${literal(Math.max(0, Math.floor(limit)))}`;
+LIMIT ${literal(Math.max(0, Math.floor(limit)))}${offset > 0 ? ` OFFSET ${literal(Math.floor(offset))}` : ''}`;
+}
+
+/** How many findings the selection holds. */
+export function findingsCountQuery(sel: ReviewSelection, source = FINDINGS_SOURCE): string {
+  return `SELECT count(*) AS total FROM ${ident(source)} WHERE ${reviewWhere(sel)}`;
 }
 
 /** Row of the indicator-category choices. */

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db';
+import { type FindingRow, findingsQuery } from '../../src/db/queries-review';
+import { EMPTY_FILTERS } from '../../src/store/route';
+import { PAGE_ROWS } from '../../src/views/review/use-pages';
 import { refreshYearMatches } from '../../src/years/compare';
 import { type AppServer, buildAndServe, ROOT } from '../util/app-server';
 import { launchChromium } from '../util/browser';
@@ -104,6 +107,38 @@ describe('年度对比 in Chromium, on the generated demo years', () => {
     await page.reload();
     await page.getByTestId('year-departments').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('year-threshold').inputValue()).toBe('0.3');
+  });
+
+  it('scrolls the review table past the first page of findings, fetching the rows in view', async () => {
+    const [{ n } = { n: 0 }] = await db.query<{ n: number }>('SELECT count(*) AS n FROM findings');
+    expect(n).toBeGreaterThan(PAGE_ROWS); // the demo years make more findings than one page holds
+    const sql = findingsQuery({ filters: EMPTY_FILTERS, rule: null, category: null, q: '' }, undefined, {
+      offset: n - 1,
+      limit: 1,
+      total: false,
+    });
+    const [last] = await db.query<FindingRow>(sql);
+    const other = await page.context().newPage();
+    await other.goto(`${server.url}?view=review`);
+    await other.locator('[data-testid=findings-total][data-total]:not([data-total="0"])').waitFor({ timeout: 60_000 });
+    await expect
+      .poll(() => other.getByTestId('findings-total').getAttribute('data-total'), { timeout: 30_000 })
+      .toBe(String(n));
+    const lastRow = other.locator(`[data-testid=findings] tbody tr[data-index="${n - 1}"]`);
+    // Rows are measured as they render, so the table grows while it scrolls: scroll until the end holds.
+    await expect
+      .poll(
+        async () => {
+          await other.getByTestId('findings-scroll').evaluate((el) => {
+            el.scrollTop = el.scrollHeight;
+          });
+          return (await lastRow.count()) ? lastRow.getAttribute('data-rule') : null;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(last?.rule_id);
+    expect(await lastRow.textContent()).toContain(last?.message);
+    await other.close();
   });
 
   it('saves a screenshot to test-results/years.png', async () => {

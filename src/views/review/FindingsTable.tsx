@@ -21,7 +21,12 @@ const COLUMNS: { key: ReviewSortKey; label: MessageKey; className?: string }[] =
 
 /** Props of {@link FindingsTable}. */
 export interface FindingsTableProps {
-  rows: readonly FindingRow[];
+  /** Rows in the whole selection. */
+  total: number;
+  /** A row, or undefined while its page is being fetched. */
+  rowAt: (index: number) => FindingRow | undefined;
+  /** Called with the rows in view, so their pages are fetched. */
+  need: (first: number, last: number) => void;
   sort: ReviewSort;
   onSort: (key: ReviewSortKey) => void;
   /** Rule titles in the UI language, by rule id. */
@@ -33,16 +38,20 @@ export interface FindingsTableProps {
 
 /**
  * The findings as a real table whose body is virtualised: only the rows in view (and a few more)
- * are in the DOM, padded above and below to the full height, so 100,000 rows scroll smoothly.
+ * are in the DOM, padded above and below to the full height, and only their pages are fetched, so
+ * a million rows scroll smoothly.
  */
-export function FindingsTable({ rows, sort, onSort, ruleTitles, resetKey, t }: FindingsTableProps) {
+export function FindingsTable({ total, rowAt, need, sort, onSort, ruleTitles, resetKey, t }: FindingsTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 44,
     overscan: 8,
-    getItemKey: (i) => `${rows[i]?.rule_id}|${rows[i]?.indicator_id ?? rows[i]?.project_id ?? rows[i]?.doc_id}|${i}`,
+    getItemKey: (i) => {
+      const r = rowAt(i);
+      return r ? `${r.rule_id}|${r.indicator_id ?? r.project_id ?? r.doc_id}|${i}` : `pending|${i}`;
+    },
   });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: resetKey is the trigger on purpose.
@@ -51,12 +60,17 @@ export function FindingsTable({ rows, sort, onSort, ruleTitles, resetKey, t }: F
   }, [resetKey]);
 
   const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (total > 0) need(first, last);
+  }, [need, first, last, total]);
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
 
   return (
     <div className="review-table-scroll" ref={scrollRef} data-testid="findings-scroll">
-      <table className="review-table" data-testid="findings" aria-rowcount={rows.length + 1}>
+      <table className="review-table" data-testid="findings" aria-rowcount={total + 1}>
         <colgroup>
           {COLUMNS.map((c) => (
             <col key={c.key} className={c.className} />
@@ -92,7 +106,13 @@ export function FindingsTable({ rows, sort, onSort, ruleTitles, resetKey, t }: F
             </tr>
           )}
           {items.map((item) => {
-            const r = rows[item.index] as FindingRow;
+            const r = rowAt(item.index);
+            if (!r)
+              return (
+                <tr key={item.key} ref={virtualizer.measureElement} data-index={item.index} className="review-pending">
+                  <td colSpan={COLUMNS.length}>{t.loadingRows}</td>
+                </tr>
+              );
             return (
               <tr
                 key={item.key}

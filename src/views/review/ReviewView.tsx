@@ -4,8 +4,8 @@ import { count } from '../../charts/format';
 import {
   type CategoryRow,
   DEFAULT_REVIEW_SORT,
-  FINDINGS_LIMIT,
   type FindingRow,
+  findingsCountQuery,
   findingsQuery,
   type ReviewSelection,
   type ReviewSort,
@@ -23,6 +23,7 @@ import { FindingsTable } from './FindingsTable';
 import { type ExportState, ReviewToolbar } from './ReviewToolbar';
 import { RuleDetail, RuleList, ruleTitle } from './RuleList';
 import { useLatestRows } from './use-latest';
+import { usePagedRows } from './use-pages';
 import './review.css';
 
 function QueryFailed({ state, t }: { state: QueryState<unknown>; t: Messages }) {
@@ -47,10 +48,15 @@ export function ReviewView({ t }: { t: Messages }) {
   const sel: ReviewSelection = { filters, rule, category, q };
   const findingsSql = findingsQuery(sel, sort);
   const rulesState = useQuery<RuleSummaryRow>(ruleSummaryQuery(sel));
-  const findingsState = useQuery<FindingRow>(findingsSql);
+  const paged = usePagedRows<FindingRow>(
+    findingsCountQuery(sel),
+    (offset, limit) => findingsQuery(sel, sort, { offset, limit, total: false }),
+    findingsSql,
+  );
+  const findingsState = paged.count;
   const categoriesState = useQuery<CategoryRow>(reviewCategoriesQuery(filters));
   const rules = useLatestRows(rulesState);
-  const findings = useLatestRows(findingsState);
+  const counted = useLatestRows(findingsState);
   const categories = useLatestRows(categoriesState) ?? [];
 
   const ruleTitles = useMemo(
@@ -58,7 +64,7 @@ export function ReviewView({ t }: { t: Messages }) {
     [rules, locale],
   );
   const selectedRule = rules?.find((r) => r.rule_id === rule);
-  const total = findings?.[0]?.total ?? 0;
+  const total = counted?.[0]?.total ?? 0;
 
   const onSort = (key: ReviewSortKey) =>
     setSort((prev) => (prev.key === key ? { key, desc: !prev.desc } : { key, desc: key === 'budget' }));
@@ -107,11 +113,7 @@ export function ReviewView({ t }: { t: Messages }) {
         <div className="review-findings-head">
           <h3 id="review-findings-title">{t.reviewFindings}</h3>
           <p className="review-total" data-testid="findings-total" data-total={total}>
-            {findings === null
-              ? ''
-              : total > findings.length
-                ? fill(t.reviewTotalCapped, { n: count(total), shown: count(FINDINGS_LIMIT) })
-                : fill(t.reviewTotal, { n: count(total) })}
+            {counted === null ? '' : fill(t.reviewTotal, { n: count(total) })}
           </p>
           <p className="review-muted review-sort-hint">{t.reviewSortHint}</p>
         </div>
@@ -127,17 +129,20 @@ export function ReviewView({ t }: { t: Messages }) {
           <StatusMessage kind="error" title={t.reviewExportFailed} detail={exportShown.error} />
         )}
         <QueryFailed state={findingsState} t={t} />
-        {findings === null && findingsState.status === 'pending' && (
+        {paged.error && <StatusMessage kind="error" title={t.queryFailed} detail={paged.error} />}
+        {counted === null && findingsState.status === 'pending' && (
           <StatusMessage kind="loading" title={t.loadingRows} />
         )}
-        {findings && findings.length === 0 && (
+        {counted && total === 0 && (
           <div className="review-empty" data-testid="findings-empty">
             <StatusMessage kind="loading" title={t.reviewNoFindings} detail={t.reviewNoFindingsHint} />
           </div>
         )}
-        {findings && findings.length > 0 && (
+        {counted && total > 0 && (
           <FindingsTable
-            rows={findings}
+            total={total}
+            rowAt={paged.rowAt}
+            need={paged.need}
             sort={sort}
             onSort={onSort}
             ruleTitles={ruleTitles}
