@@ -25,15 +25,17 @@ function emptyDocument(file: string): TargetDocument {
 
 /** Title page: "巨鹿县人民政府办公室 / 2024 年部门预算绩效文本 / (草案)", before Part 1 starts. */
 function readTitle(lines: string[]): { year: number | null; department: string | null } {
-  const clean = lines.slice(0, 60).map((l) => cleanText(l.replace(/^\s*#{1,6}\s+/, '')));
-  for (let i = 0; i < clean.length; i++) {
-    const l = clean[i] ?? '';
+  const head = lines.slice(0, 60);
+  // Cleaned as they are read: the title is usually among the first few lines.
+  const clean = (i: number) => cleanText((head[i] ?? '').replace(/^\s*#{1,6}\s+/, ''));
+  for (let i = 0; i < head.length; i++) {
+    const l = clean(i);
     if (/^第一部分/.test(l)) break;
     const m = TITLE_YEAR.exec(l);
     if (!m?.[1] || !m[2]) continue;
     const before = l.slice(0, m.index).trim();
     let department = before || null;
-    for (let j = i - 1; department === null && j >= 0; j--) if (clean[j]) department = clean[j] ?? null;
+    for (let j = i - 1; department === null && j >= 0; j--) department = clean(j) || null;
     return { year: Number(m[1] + m[2]), department };
   }
   return { year: null, department: null };

@@ -2,7 +2,7 @@ import { LabelSet, wasFull } from './aligned-cells';
 import { COMPARATOR_START, looksLikeValue } from './indicator-value';
 import { displayWidth, type Row } from './layouts';
 import { labelKey } from './normalize';
-import { canonicalLevel1, canonicalLevel2, isLevel2Prefix, LEVEL2_PARENT } from './taxonomy';
+import { canonicalLevel1, canonicalLevel2, isLevel2Prefix, level2Parent } from './taxonomy';
 
 /** An indicator row as cut from the layout, before its cells are cleaned and its value read. */
 export interface RawIndicator {
@@ -30,18 +30,32 @@ const HEADER_KEYS: Record<Column, string[]> = {
 
 /** True for the indicator header row (一级指标 二级指标 三级指标 …), also when repeated after a page break. */
 export function isIndicatorHeader(text: string): boolean {
-  if (!text.includes('指')) return false;
+  // Both pairs of labels hold 指 and 级: most rows are told without keying them.
+  if (!text.includes('指') || !text.includes('级')) return false;
   const k = labelKey(text);
   return (k.includes('一级指标') && k.includes('二级指标')) || (k.includes('三级指标') && k.includes('指标值'));
 }
 
+const PAGE_NOISE = /^(第\s*)?\d{1,4}(\s*页)?$|^-\s*\d{1,4}\s*-$|^\d+\s*\/\s*\d+$/;
+
 /** A page number or page footer left in the text by extraction. */
 function isPageNoise(text: string): boolean {
-  return /^(第\s*)?\d{1,4}(\s*页)?$|^-\s*\d{1,4}\s*-$|^\d+\s*\/\s*\d+$/.test(text.trim());
+  return PAGE_NOISE.test(text.trim());
 }
 
-const exactLevel2 = (s: string) => LEVEL2_PARENT[labelKey(s)] !== undefined;
+const exactLevel2 = (s: string) => level2Parent(labelKey(s)) !== undefined;
 const fitsLevel2 = (s: string) => exactLevel2(s) || isLevel2Prefix(s);
+
+/** The first row after `rows[at]` that is not blank. */
+function nextNonBlank(rows: Row[], at: number): Row | undefined {
+  for (let i = at + 1; i < rows.length; i++) if ((rows[i] as Row).cells.length > 0) return rows[i];
+  return undefined;
+}
+
+/** A row's cells joined by spaces (most rows of a PDF's text hold one cell). */
+function rowText(row: Row): string {
+  return row.cells.length === 1 ? (row.cells[0] as string) : row.cells.join(' ');
+}
 
 function emptyRaw(line: number): RawIndicator {
   return { level1: '', level2: '', level3: '', description: '', value: '', basis: '', line };
@@ -75,8 +89,7 @@ export function readGridIndicators(header: Row, rows: Row[]): RawIndicator[] {
   for (const row of rows) {
     const filled = row.cells.filter((c) => c.trim() !== '');
     if (filled.length === 0) continue;
-    const text = row.cells.join(' ');
-    if (isIndicatorHeader(text) || (filled.length === 1 && isPageNoise(filled[0] ?? ''))) continue;
+    if (isIndicatorHeader(rowText(row)) || (filled.length === 1 && isPageNoise(filled[0] ?? ''))) continue;
     let cells = row.cells;
     // Trailing empties are harmless; a row short of cells lost its merged (blank) leading cells.
     while (cells.length > width && (cells[cells.length - 1] ?? '').trim() === '') cells = cells.slice(0, -1);
@@ -123,7 +136,6 @@ export function readStreamIndicators(rows: Row[]): RawIndicator[] {
   let cur: (typeof out)[number] | null = null;
   let ptr = L2;
   let pageBreak = false;
-  const nonBlank = rows.filter((r) => r.cells.length > 0);
   // Widest fragment seen per column: the column's wrap width in this document.
   const widest: number[] = [0, 0, 0, 0, 0];
   const note = (col: number, f: string) => {
@@ -132,7 +144,7 @@ export function readStreamIndicators(rows: Row[]): RawIndicator[] {
   let resumed = false;
   // A blank line after the basis closes the row: the next text starts a row whose merged level-2 cell was printed above.
   let basisClosed = false;
-  rows.forEach((row) => {
+  rows.forEach((row, at) => {
     if (row.cells.length === 0) {
       if (!cur) return;
       if (ptr === BASIS && (cur.cols[BASIS]?.length ?? 0) > 0) basisClosed = true;
@@ -142,7 +154,7 @@ export function readStreamIndicators(rows: Row[]): RawIndicator[] {
       } else if (ptr > L2 && (cur.cols[ptr]?.length ?? 0) > 0) ptr = Math.min(ptr + 1, BASIS);
       return;
     }
-    const text = row.cells.join(' ');
+    const text = rowText(row);
     if (isIndicatorHeader(text)) {
       pageBreak = true;
       return;
@@ -151,7 +163,7 @@ export function readStreamIndicators(rows: Row[]): RawIndicator[] {
     let frags = [...row.cells];
     const first = frags[0] ?? '';
     if (canonicalLevel1(first)) {
-      const following = frags[1] ?? nonBlank[nonBlank.indexOf(row) + 1]?.cells[0] ?? '';
+      const following = frags[1] ?? nextNonBlank(rows, at)?.cells[0] ?? '';
       const isAlsoLevel2 = canonicalLevel2(first) !== null;
       if (!isAlsoLevel2 || canonicalLevel2(following) || isLevel2Prefix(following)) {
         frags = frags.slice(1);
@@ -316,7 +328,7 @@ export function readAlignedIndicators(printedHeader: Row, body: Row[]): RawIndic
   let skip = 0;
   for (const row of rows) {
     if (row.cells.length === 0) continue;
-    const text = row.cells.join(' ');
+    const text = rowText(row);
     if (isIndicatorHeader(text)) {
       // A header repeated after a page break, with the lines that complete its labels.
       skip = headerContinuation(row, rows.slice(rows.indexOf(row) + 1)).count;

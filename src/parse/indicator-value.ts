@@ -184,13 +184,19 @@ export interface ValueReading {
 
 /** `parseValue` plus what was left over, so callers can report it. */
 export function readValue(raw: string): ValueReading {
+  const reading = peekValue(raw);
+  return { value: { ...reading.value }, leftover: reading.leftover, spill: reading.spill };
+}
+
+/** `readValue` for callers that only look: the reading is shared and must not be changed. */
+export function peekValue(raw: string): Readonly<ValueReading> {
   // Documents repeat the same few values ("≥95%") thousands of times: remember recent readings.
   const known = MEMO.get(raw);
-  if (known) return { value: { ...known.value }, leftover: known.leftover, spill: known.spill };
+  if (known) return known;
   const reading = readValueUncached(raw);
   if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
   MEMO.set(raw, reading);
-  return { value: { ...reading.value }, leftover: reading.leftover, spill: reading.spill };
+  return reading;
 }
 
 const MEMO = new Map<string, ValueReading>();
@@ -267,6 +273,18 @@ function readValueUncached(raw: string): ValueReading {
 
 /** True when a cell looks like a target value (used to anchor cells of broken PDF rows). */
 export function looksLikeValue(cell: string): boolean {
+  // Asked for the same few values again and again, like `readValue`.
+  const known = LOOKS_MEMO.get(cell);
+  if (known !== undefined) return known;
+  const looks = looksLikeValueUncached(cell);
+  if (LOOKS_MEMO.size >= MEMO_LIMIT) LOOKS_MEMO.clear();
+  LOOKS_MEMO.set(cell, looks);
+  return looks;
+}
+
+const LOOKS_MEMO = new Map<string, boolean>();
+
+function looksLikeValueUncached(cell: string): boolean {
   const s = normalizeValueText(cell);
   if (s === '' || s.length > 24) return false;
   if (/^(≥|≤|>|<|=|不低于|不少于|不高于|不超过|达到)\s*\d/.test(s)) return true;

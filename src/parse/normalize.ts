@@ -11,26 +11,21 @@ const FULL_WIDTH_MAP: Record<string, string> = {
   '＋': '+',
   '－': '-',
   '．': '.',
-  '，': '，',
   '／': '/',
-  '：': '：',
   '　': ' ',
 };
 
-const FULL_WIDTH_RE = /[\uff01-\uff5e\u3000]/g;
+/**
+ * The characters `toHalfWidth` changes: those of the map, full-width digits and letters. Chinese
+ * punctuation (，：（）…), in nearly every line, is not matched, so most text is returned as it is.
+ */
+const FULL_WIDTH_RE = /[％＞＜＝＋－．／\u3000\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
 
 /** Full-width ASCII (digits, letters, ％＞＜＝ …) to half-width; Chinese punctuation is kept. */
 export function toHalfWidth(s: string): string {
   FULL_WIDTH_RE.lastIndex = 0;
   if (!FULL_WIDTH_RE.test(s)) return s;
-  return s.replace(FULL_WIDTH_RE, (ch) => {
-    const mapped = FULL_WIDTH_MAP[ch];
-    if (mapped !== undefined) return mapped;
-    const code = ch.charCodeAt(0);
-    const isAlnum =
-      (code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a);
-    return isAlnum ? String.fromCharCode(code - 0xfee0) : ch;
-  });
+  return s.replace(FULL_WIDTH_RE, (ch) => FULL_WIDTH_MAP[ch] ?? String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
 const LATEX_REPLACEMENTS: [RegExp, string][] = [
@@ -60,7 +55,12 @@ const NEEDS_CLEANING = /[\s$<[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00a
 const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef“”‘’《》（）【】';
 /** One CJK character or full-width form, or Chinese quotes and brackets: spaces next to these are dropped. */
 export const CJK_CHAR = new RegExp(`[${CJK}]`);
-const SPACE_NEAR_CJK = new RegExp(`(?<=[${CJK}])[ \\t\\u00a0]+|[ \\t\\u00a0]+(?=[${CJK}])`, 'g');
+/**
+ * A run of whitespace holding a line break, or of spaces and tabs: each is one space, or none next
+ * to a CJK character. (Tried at a run's start, the first branch takes the whole run when it holds a
+ * line break; each pattern is linear in the run's length.)
+ */
+const SPACE_RUN = /\s*\n\s*|[ \t\u00a0]+/g;
 
 /**
  * Cleans a text cell: markers and LaTeX removed, whitespace collapsed, and the spaces that PDF
@@ -70,17 +70,18 @@ export function cleanText(s: string): string {
   if (!NEEDS_CLEANING.test(s)) return s;
   return stripLatex(stripMarkers(s))
     .replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
-    .replace(/\s*\n\s*/g, ' ')
-    .replace(SPACE_NEAR_CJK, '')
-    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(SPACE_RUN, (run: string, at: number, text: string) =>
+      CJK_CHAR.test(text.charAt(at - 1)) || CJK_CHAR.test(text.charAt(at + run.length)) ? '' : ' ',
+    )
     .trim();
 }
 
+/** What `labelKey` changes: whitespace, markers, full-width forms (full-width brackets among them). */
+const NEEDS_KEYING = /[\s\u00a0<[\uff01-\uff5e]/;
+
 /** Key for comparing labels: half-width, no whitespace, ASCII parentheses. */
 export function labelKey(s: string): string {
-  if (s.length < 40 && /^[\u4e00-\u9fff]*$/.test(s)) return s;
-  return toHalfWidth(stripMarkers(s))
-    .replace(/[\s\u00a0]+/g, '')
-    .replace(/（/g, '(')
-    .replace(/）/g, ')');
+  if (!NEEDS_KEYING.test(s)) return s;
+  const k = toHalfWidth(stripMarkers(s)).replace(/[\s\u00a0]+/g, '');
+  return k.includes('（') || k.includes('）') ? k.replace(/（/g, '(').replace(/）/g, ')') : k;
 }

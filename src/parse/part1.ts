@@ -51,7 +51,10 @@ function firstIndex(lines: string[], re: RegExp, from: number): number {
 function splitItems(input: string[]): { title: string; body: string[] }[] {
   const style = ITEM_STYLES.find((re) => input.some((l) => re.test(l)));
   // PDF text can run the next item's number into the end of a sentence ("…达到 100%。2、…").
-  const lines = style === ITEM_STYLES[1] ? input.flatMap((l) => l.split(/(?<=。)\s*(?=\d{1,2}、)/)) : input;
+  const lines =
+    style === ITEM_STYLES[1]
+      ? input.flatMap((l) => (l.includes('。') && l.includes('、') ? l.split(/(?<=。)\s*(?=\d{1,2}、)/) : l))
+      : input;
   if (!style) return lines.length ? [{ title: '', body: lines }] : [];
   const items: { title: string; body: string[] }[] = [];
   for (const l of lines) {
@@ -101,14 +104,13 @@ function readSubGoal(item: { title: string; body: string[] }): SubGoal {
 export function readOverall(rawLines: string[]): Overall {
   const lines = rawLines
     // Markdown headings and bold lines ("## 一、总体绩效目标") are headings like any other.
-    .map((l) =>
-      stripMarkers(l)
-        .replace(/^\t+/, '')
-        .replace(/\t/g, ' ')
-        .trim()
-        .replace(/^#{1,6}\s+/, '')
-        .replace(/^\*\*(.*)\*\*$/, '$1'),
-    )
+    .map((l) => {
+      const t = stripMarkers(l).replace(/^\t+/, '');
+      const line = (t.includes('\t') ? t.replace(/\t/g, ' ') : t).trim();
+      return line.startsWith('#') || line.startsWith('*')
+        ? line.replace(/^#{1,6}\s+/, '').replace(/^\*\*(.*)\*\*$/, '$1')
+        : line;
+    })
     .filter((l) => l !== '' && !PAGE_NUMBER.test(l));
   const goalH = lastIndex(lines, GOAL_H);
   const subH = firstIndex(lines, SUB_H, goalH + 1);

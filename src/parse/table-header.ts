@@ -82,10 +82,12 @@ function normalizeForLabels(s: string): string {
 }
 
 function pieces(s: string): string[] {
-  return s
-    .split(SEP)
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
+  const out: string[] = [];
+  for (const p of s.split(SEP)) {
+    const t = p.trim();
+    if (t !== '') out.push(t);
+  }
+  return out;
 }
 
 /** Reads the leading amount of a budget cell; the rest of the cell belongs to the purpose. */

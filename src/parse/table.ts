@@ -15,7 +15,7 @@ import { splitObjectives } from './objectives';
 import { isProjectCode } from './project-code';
 import { buildSchedule } from './schedule';
 import { HEADER_LABELS, readHeaderFields, SEP } from './table-header';
-import { canonicalLevel1, canonicalLevel2, LEVEL2_PARENT, level1Agrees } from './taxonomy';
+import { canonicalLevel1, canonicalLevel2, level1Agrees, level2Parent } from './taxonomy';
 import type { Indicator, Project } from './types';
 
 const TITLE_RE = /^\s*(\d{1,3})\s*[.、．]\s*(.*?)\s*绩效目标表\s*$/;
@@ -25,6 +25,8 @@ const UNIT_START = /^\d{6}\s*\S/;
 const UNIT_RE = /^\s*(\d{6})\s*(.*?)\s*(单位\s*[:：]\s*万元)?\s*$/;
 
 const HEADER_LABEL_SET = new LabelSet(HEADER_LABELS);
+/** A character of 项目编码 that a row holding the label (or its start "项目编") must have. */
+const CODE_LABEL_CHAR = /[码编]/;
 
 /** The display column where an aligned table ends: the right edge of its widest line. */
 function tableRight(rows: Row[], from: number, to: number): number {
@@ -65,7 +67,8 @@ function wrappedCodeLabel(r: Row, next: Row | undefined): boolean {
 function findTables(rows: Row[], reader: RowReader): TableSpan[] {
   const codeRows: number[] = [];
   rows.forEach((r, i) => {
-    if (r.cells.length === 0) return;
+    // Cells are joined only when one holds a character of the label (most rows hold none).
+    if (!r.cells.some((c) => CODE_LABEL_CHAR.test(c))) return;
     const joined = r.cells.join('');
     if (joined.includes('码') && labelKey(joined).includes('项目编码')) codeRows.push(i);
     else if (reader === 'aligned' && joined.includes('项目编') && wrappedCodeLabel(r, rows[i + 1])) codeRows.push(i);
@@ -140,7 +143,7 @@ function finishIndicators(raws: RawIndicator[], seq: number, diag: DiagnosticSin
   return raws.map((r) => {
     const level2 = canonicalLevel2(r.level2) ?? cleanText(r.level2);
     const printed1 = canonicalLevel1(r.level1) ?? cleanText(r.level1);
-    const parent = LEVEL2_PARENT[level2];
+    const parent = level2Parent(level2);
     let level1 = printed1;
     if (printed1 === '' || !level1Agrees(printed1, level2)) {
       level1 = parent ?? carried;
@@ -209,7 +212,8 @@ export function readTables(rows: Row[], reader: RowReader, diag: DiagnosticSink)
     let headerRow = -1;
     for (let i = span.codeRow; i < end; i++) {
       const r = rows[i] as Row;
-      if (r.cells.length > 0 && isIndicatorHeader(r.cells.join(' '))) {
+      // The header's labels hold 级: rows without it are not joined to be tested.
+      if (r.cells.some((c) => c.includes('级')) && isIndicatorHeader(r.cells.join(' '))) {
         headerRow = i;
         break;
       }

@@ -20,22 +20,35 @@ export const LEVEL2_PARENT: Record<string, string> = {
   生态环境成本指标: '成本指标',
 };
 
-const LEVEL2_KEYS = Object.keys(LEVEL2_PARENT);
+/**
+ * `LEVEL2_PARENT` as a map: cells are looked up by the thousand, and a plain object would intern each
+ * key (and answer for "constructor" and the like).
+ */
+const PARENTS = new Map(Object.entries(LEVEL2_PARENT));
+
+/** The 一级指标 a canonical 二级指标 label belongs to, or undefined for any other text. */
+export function level2Parent(label: string): string | undefined {
+  return PARENTS.get(label);
+}
+
+/** Every start of a 二级指标 label shorter than the label, of two characters or more. */
+const LEVEL2_PREFIXES = new Set(
+  Object.keys(LEVEL2_PARENT).flatMap((l) => Array.from({ length: l.length - 2 }, (_, i) => l.slice(0, i + 2))),
+);
 
 /** The canonical 二级指标 label for a cell ("社会效益指 标" → 社会效益指标, "数量" → 数量指标), or null. */
 export function canonicalLevel2(cell: string): string | null {
   const k = labelKey(cell);
   if (k === '') return null;
-  if (LEVEL2_PARENT[k]) return k;
+  if (PARENTS.has(k)) return k;
   const withSuffix = `${k}指标`;
-  if (LEVEL2_PARENT[withSuffix]) return withSuffix;
+  if (PARENTS.has(withSuffix)) return withSuffix;
   return null;
 }
 
 /** True when `cell` could be the start of a 二级指标 label broken over lines ("可持续影响", "服务对象满"). */
 export function isLevel2Prefix(cell: string): boolean {
-  const k = labelKey(cell);
-  return k.length >= 2 && LEVEL2_KEYS.some((l) => l.startsWith(k) && l !== k);
+  return LEVEL2_PREFIXES.has(labelKey(cell));
 }
 
 /** The canonical 一级指标 label for a cell, or null. */
@@ -46,7 +59,7 @@ export function canonicalLevel1(cell: string): string | null {
 
 /** True when the 一级指标 printed for a row agrees with its 二级指标 (cost is accepted under either level). */
 export function level1Agrees(level1: string, level2: string): boolean {
-  const parent = LEVEL2_PARENT[level2];
+  const parent = PARENTS.get(level2);
   if (!parent) return true;
   if (parent === level1) return true;
   return level1 === '成本指标' && (level2 === '成本指标' || parent === '成本指标');

@@ -13,6 +13,7 @@ const ENTITIES: Record<string, string> = {
 
 /** Decodes the HTML entities that occur in exported tables. */
 export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
     if (e[0] === '#') {
       const code = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1));
@@ -46,12 +47,12 @@ export const htmlLayout: Layout = {
   reader: 'grid',
   detect(lines) {
     let n = 0;
-    for (const l of lines) n += (l.match(/<t[dh][\s>]/gi) ?? []).length;
+    for (const l of lines) if (l.includes('<')) n += (l.match(/<t[dh][\s>]/gi) ?? []).length;
     return n * 3;
   },
   rows(text) {
     const lineStarts: number[] = [0];
-    for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
     const lineAt = (offset: number): number => {
       let lo = 0;
       let hi = lineStarts.length - 1;
@@ -98,13 +99,8 @@ export const htmlLayout: Layout = {
           nextSpans[col] = (spans[col] ?? 1) - 1;
           cells[col++] = '';
         }
-        place(
-          decodeEntities(c.text)
-            .replace(/[ \t\u00a0]+/g, ' ')
-            .replace(/\s*\n\s*/g, '\n')
-            .trim(),
-          c.rowspan,
-        );
+        const text = decodeEntities(c.text).replace(/[ \t\u00a0]+/g, ' ');
+        place((text.includes('\n') ? text.replace(/\s*\n\s*/g, '\n') : text).trim(), c.rowspan);
         for (let k = 1; k < c.colspan; k++) place('', c.rowspan);
       }
       while (col < spans.length) {
@@ -112,7 +108,8 @@ export const htmlLayout: Layout = {
         cells[col++] = '';
       }
       spans = nextSpans;
-      rows.push({ cells: Array.from(cells, (c) => c ?? ''), line: rowLine });
+      // Every column up to `col` was set in order: the array has no holes.
+      rows.push({ cells, line: rowLine });
       rowCells = null;
     };
     const tagRe = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|<!--[\s\S]*?-->/g;
@@ -130,7 +127,7 @@ export const htmlLayout: Layout = {
         }
       }
       if (m[2] === undefined) continue;
-      const tag = m[2].toLowerCase();
+      const tag = /[A-Z]/.test(m[2]) ? m[2].toLowerCase() : m[2];
       const closing = m[1] === '/';
       if (SKIP_TAGS.has(tag)) {
         skip += closing ? (skip > 0 ? -1 : 0) : 1;

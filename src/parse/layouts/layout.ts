@@ -31,7 +31,7 @@ export interface Layout {
 
 /** Splits text into lines, accepting \r\n and \r. */
 export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+  return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
 }
 
 /** Display width: CJK and full-width characters take two columns. */
@@ -39,6 +39,11 @@ export function displayWidth(s: string): number {
   let w = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
+    // Spaces and Latin text, most of an aligned line, take one column.
+    if (c < 0x1100) {
+      w++;
+      continue;
+    }
     if (c >= 0xdc00 && c <= 0xdfff) continue;
     const wide =
       (c >= 0x1100 && c <= 0x115f) ||

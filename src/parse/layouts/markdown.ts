@@ -6,6 +6,8 @@ const SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 /** Splits `| a | b |` into cells, keeping `\|` escapes. */
 function pipeCells(line: string): string[] {
   const inner = line.trim().replace(/^\|/, '').replace(/\|$/, '');
+  // Most lines have neither escapes nor <br>: they are split and trimmed only.
+  if (!inner.includes('\\') && !inner.includes('<')) return inner.split('|').map((c) => c.trim());
   return inner.split(/(?<!\\)\|/).map((c) =>
     c
       .replace(/\\\|/g, '|')
@@ -20,7 +22,7 @@ export const markdownLayout: Layout = {
   reader: 'grid',
   detect(lines) {
     let n = 0;
-    for (const l of lines) if (PIPE_ROW.test(l)) n++;
+    for (const l of lines) if (l.includes('|') && PIPE_ROW.test(l)) n++;
     return n * 3;
   },
   rows(_text, lines) {

@@ -1,12 +1,19 @@
-import { COMPARATOR_START, readValue } from '../indicator-value';
+import { COMPARATOR_START, peekValue } from '../indicator-value';
 import type { Layout, Row } from './layout';
 
 const CJK_END = /[\u3400-\u9fff）)》”。，；：、]$/;
 const CJK_START = /^[\u3400-\u9fff（(《“]/;
 
+/**
+ * A character every clean value holds: a digit, or one of those of the date words (年底, 季度, 及时 …).
+ * Most text is told by it without being read.
+ */
+const VALUE_CHAR = /[\d０-９年月季日周天及]/;
+
 /** A number with a known unit or comparator and nothing left over ("321 辆", "100%"), or a date ("2024 年年底"). */
 function isCleanValue(s: string): boolean {
-  const { value, leftover } = readValue(s);
+  if (!VALUE_CHAR.test(s)) return false;
+  const { value, leftover } = peekValue(s);
   return (
     value.kind === 'date' || (value.number !== null && leftover === '' && (value.unit !== null || value.op !== null))
   );
@@ -31,27 +38,29 @@ export function splitFragments(line: string): string[] {
       out.push(t);
       return;
     }
+    // One string for the pair: its readings are remembered by the string, hashed once.
+    const pair = `${prev} ${t}`;
     // "2024 年年 底", "2024 年底 前": a date broken by a space stays one cell.
     const dateTail =
-      (/^(前|底|末|内|完成|前完成|底前|底完成)$/.test(t) && readValue(prev).value.kind === 'date') ||
+      (/^(前|底|末|内|完成|前完成|底前|底完成)$/.test(t) && peekValue(prev).value.kind === 'date') ||
       (/^\d{4}\s*年$/.test(prev) && /^\d{1,2}(\s*月.*)?$/.test(t));
-    if ((/^\d/.test(prev) && !isCleanValue(prev) && isCleanValue(`${prev} ${t}`)) || dateTail) {
-      out[out.length - 1] = `${prev} ${t}`;
+    if ((/^\d/.test(prev) && !isCleanValue(prev) && isCleanValue(pair)) || dateTail) {
+      out[out.length - 1] = pair;
       return;
     }
     const split =
       COMPARATOR_START.test(t) ||
       (/^\d/.test(t) &&
         isCleanValue(prev) &&
-        !isCleanValue(`${prev} ${t}`) &&
-        !(next !== undefined && isCleanValue(`${prev} ${t} ${next}`))) ||
+        !isCleanValue(pair) &&
+        !(next !== undefined && isCleanValue(`${pair} ${next}`))) ||
       /[%％]$/.test(prev) ||
       (CJK_END.test(prev) && CJK_START.test(t)) ||
       (CJK_END.test(prev) &&
         /^\d/.test(t) &&
         (isCleanValue(t) || (next !== undefined && isCleanValue(`${t} ${next}`))));
     if (split) out.push(t);
-    else out[out.length - 1] = `${prev} ${t}`;
+    else out[out.length - 1] = pair;
   });
   return out;
 }

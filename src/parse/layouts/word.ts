@@ -9,7 +9,7 @@ export const wordLayout: Layout = {
   reader: 'grid',
   detect(lines) {
     let n = 0;
-    for (const l of lines) if (/^\t[^\t]*$/.test(l)) n++;
+    for (const l of lines) if (l.startsWith('\t') && l.indexOf('\t', 1) < 0) n++;
     return n;
   },
   rows(_text, lines) {
