@@ -5,12 +5,14 @@
  * filter's effect once the engine is ready.
  * Prints the figures and writes bench-results/app.json. Figures are medians; no assertion is made.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { buildAndServe, ROOT } from '../test/util/app-server';
 import { launchChromium } from '../test/util/browser';
 
 const RUNS = Number(process.env.RUNS ?? 5);
+const mb = (bytes: number) => (bytes / 1e6).toFixed(2);
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2
@@ -19,6 +21,27 @@ const median = (xs: number[]) => {
 };
 
 const server = await buildAndServe();
+
+/** Bytes shipped, raw and gzip-compressed, of the built files with these endings. */
+function shipped(endings: readonly string[]): { files: number; bytes: number; gzipBytes: number } {
+  const out = { files: 0, bytes: 0, gzipBytes: 0 };
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (endings.some((e) => entry.name.endsWith(e))) {
+        const bytes = readFileSync(path);
+        out.files += 1;
+        out.bytes += bytes.byteLength;
+        out.gzipBytes += gzipSync(bytes).byteLength;
+      }
+    }
+  };
+  walk(server.outDir);
+  return out;
+}
+const javascript = shipped(['.js', '.mjs']);
+const wasm = shipped(['.wasm']);
 const browser = await launchChromium();
 const firstChart: number[] = [];
 const firstChartCold: number[] = [];
@@ -61,9 +84,12 @@ const result = {
   firstChartWarmMedianMs: Math.round(median(firstChart)),
   filterEffectMedianMs: Math.round(median(filterEffect)),
   targetFirstChartMs: 1500,
+  javascript,
+  wasm,
 };
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench-results', 'app.json'), `${JSON.stringify(result, null, 2)}\n`);
 process.stdout.write(
-  `app: first chart ${result.firstChartWarmMedianMs} ms (median of ${RUNS} loads, cached), ${result.firstChartColdMs} ms cold; filter effect ${result.filterEffectMedianMs} ms (target first chart ≤ 1500 ms)\n  → bench-results/app.json\n`,
+  `app: first chart ${result.firstChartWarmMedianMs} ms (median of ${RUNS} loads, cached), ${result.firstChartColdMs} ms cold; filter effect ${result.filterEffectMedianMs} ms (target first chart ≤ 1500 ms)\n` +
+    `  shipped: JavaScript ${mb(javascript.gzipBytes)} MB gzip (${mb(javascript.bytes)} MB, ${javascript.files} files), wasm ${mb(wasm.gzipBytes)} MB gzip (${mb(wasm.bytes)} MB)\n  → bench-results/app.json\n`,
 );

@@ -13,6 +13,8 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 /** A production build of the app served by Vite's preview server. */
 export interface AppServer {
   url: string;
+  /** The folder the app was built into. */
+  outDir: string;
   close(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export async function buildAndServe(): Promise<AppServer> {
   });
   return {
     url: `http://127.0.0.1:${port}/`,
+    outDir,
     async close() {
       await server.close();
       rmSync(outDir, { recursive: true, force: true });
