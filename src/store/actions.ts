@@ -31,11 +31,12 @@ function afterPaint(): Promise<void> {
 async function start(baseUrl: string): Promise<void> {
   try {
     setEngine({ status: 'starting', progress: null, error: null });
-    const library = await getLibrary();
-    // The small precomputed summary (of the samples) is drawn first; compiling the 34 MB engine
-    // competes for the machine's cores, so it starts once that first chart is painted.
-    const samplesOnly = store.getState().library.samplesEnabled && (await library?.count()) === 0;
-    const summary = samplesOnly || !library ? await fetchSummary(baseUrl) : null;
+    // The small precomputed summary (of the samples) is drawn first, unless the user's own documents
+    // or switched-off samples make it wrong; compiling the 34 MB engine competes for the machine's
+    // cores, so it starts once that first chart is painted.
+    const [library, samplesSummary] = await Promise.all([getLibrary(), fetchSummary(baseUrl)]);
+    const samplesOnly = store.getState().library.samplesEnabled && (!library || (await library.count()) === 0);
+    const summary = samplesOnly ? samplesSummary : null;
     if (summary) {
       store.setState({ summary });
       await afterPaint();
