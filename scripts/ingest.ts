@@ -12,6 +12,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATASET_DIR } from '../src/db';
+import { DEMO_DIR } from '../src/years/demo';
 import { ingestFolder } from './lib/dataset';
 import { formatProgress, ingestParallel } from './lib/ingest-parallel';
 import { writeYears } from './lib/years';
@@ -32,7 +33,7 @@ const started = performance.now();
 if (values.workers === undefined && !values['arrow-partitions'] && values.parquet === undefined) {
   const { results, manifest } = await ingestFolder(dataDir, outDir);
   // The generated previous and following years, which the years view offers as a labelled demo.
-  const demo = await writeYears(dataDir, join(outDir, '..', 'demo'));
+  const demo = await writeYears(dataDir, join(outDir, '..', DEMO_DIR));
   const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
   const rows = manifest.tables.map((t) => `${t.name} ${t.rows}`).join(', ');
   process.stderr.write(

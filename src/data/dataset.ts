@@ -1,10 +1,18 @@
 import { DATASET_DIR, type DatasetManifest, MANIFEST_FILE, SUMMARY_FILE, type TableName } from '../db';
 import type { BudgetRow, Headline } from '../db/queries-overview';
+import { DEMO_DIR } from '../years/demo';
 
 /** Progress of downloading the dataset files. */
 export interface DatasetProgress {
   loaded: number;
   total: number;
+}
+
+/** Fetches a file of the app's own origin; rejects with its URL and the HTTP status when it is not there. */
+async function fetchOk(url: string, hint = ''): Promise<Response> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`cannot load ${url}: HTTP ${res.status}${hint}`);
+  return res;
 }
 
 /**
@@ -16,16 +24,12 @@ export async function fetchDataset(
   onProgress?: (p: DatasetProgress) => void,
 ): Promise<{ manifest: DatasetManifest; tables: Record<TableName, Uint8Array> }> {
   const url = (file: string) => new URL(`${DATASET_DIR}/${file}`, baseUrl).toString();
-  const res = await fetch(url(MANIFEST_FILE));
-  if (!res.ok) throw new Error(`cannot load ${url(MANIFEST_FILE)}: HTTP ${res.status} (run npm run ingest)`);
-  const manifest = (await res.json()) as DatasetManifest;
+  const manifest = (await (await fetchOk(url(MANIFEST_FILE), ' (run npm run ingest)')).json()) as DatasetManifest;
   const total = manifest.tables.reduce((n, t) => n + t.bytes, 0);
   let loaded = 0;
   const entries = await Promise.all(
     manifest.tables.map(async (t) => {
-      const r = await fetch(url(t.file));
-      if (!r.ok) throw new Error(`cannot load ${url(t.file)}: HTTP ${r.status}`);
-      const bytes = new Uint8Array(await r.arrayBuffer());
+      const bytes = new Uint8Array(await (await fetchOk(url(t.file))).arrayBuffer());
       loaded += bytes.byteLength;
       onProgress?.({ loaded, total });
       return [t.name, bytes] as const;
@@ -58,4 +62,15 @@ export async function fetchFamilies(baseUrl: string): Promise<string | null> {
   } catch {
     return null;
   }
+}
+
+/** The generated demo years written by `npm run ingest` (public/demo), as files to import. */
+export async function fetchDemoFiles(baseUrl: string): Promise<File[]> {
+  const url = (file: string) => new URL(`${DEMO_DIR}/${file}`, baseUrl).toString();
+  const manifest = (await (await fetchOk(url('manifest.json'), ' (run npm run ingest)')).json()) as {
+    files: { file: string }[];
+  };
+  return Promise.all(
+    manifest.files.map(async ({ file }) => new File([await (await fetchOk(url(file))).arrayBuffer()], file)),
+  );
 }

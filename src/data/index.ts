@@ -1,5 +1,5 @@
 export { decodeText } from './decode';
-export { type DatasetProgress, fetchDataset, fetchFamilies, fetchSummary, type OverviewSummary } from './dataset';
+export { type DatasetProgress, fetchDataset, fetchDemoFiles, fetchFamilies, fetchSummary, type OverviewSummary } from './dataset';
 
 /** A source document: file name (no folder) and its text. */
 export interface SourceFile {

@@ -4,9 +4,9 @@ import { literal } from '../db/sql';
 import { installFamilies, parseFamilies } from '../families/families';
 import type { Locale } from '../i18n';
 import { installRules } from '../rules';
-import { DEFAULT_THRESHOLD, installYears, refreshYearMatches } from '../years/compare';
+import { installYears, refreshYearMatches } from '../years/compare';
 import { dropAppDb, exclusive, getAppDb, errorMessage as message, refreshDocuments, setEngine } from './engine';
-import { getLibrary, loadAllData } from './imports';
+import { getLibrary, loadAllData, yearThreshold } from './imports';
 import { store } from './store';
 
 let started: Promise<void> | undefined;
@@ -109,11 +109,6 @@ export async function moveProjectToFamily(projectId: string, familyId: string | 
   await db.exec(`DELETE FROM family_overrides WHERE project_id = ${literal(projectId)}`);
   if (familyId) await db.exec(`INSERT INTO family_overrides VALUES (${literal(projectId)}, ${literal(familyId)})`);
   store.setState((s) => ({ dataVersion: s.dataVersion + 1 }));
-}
-
-/** The name-similarity threshold for matching projects across years (URL, else the default). */
-export function yearThreshold(): number {
-  return store.getState().route.threshold ?? DEFAULT_THRESHOLD;
 }
 
 /** Matches the projects across years again with a new threshold (kept in the URL). */

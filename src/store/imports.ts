@@ -1,3 +1,4 @@
+import { fetchDemoFiles } from '../data';
 import type { DatasetManifest, TableName } from '../db';
 import { type Db, docIdOf, loadDataset, reloadDataset, removeDocuments, replaceRecords } from '../db';
 import type { ExtractOptions } from '../extract';
@@ -110,6 +111,11 @@ function extractOptions(): ExtractOptions {
   };
 }
 
+/** The name-similarity threshold for matching projects across years (URL, else the default). */
+export function yearThreshold(): number {
+  return store.getState().route.threshold ?? DEFAULT_THRESHOLD;
+}
+
 /**
  * Recomputes everything derived from the documents and tells the views: those that need only the
  * data answer at once, those that need findings wait for them (rulesReady is off meanwhile).
@@ -122,7 +128,7 @@ async function afterChange(db: Db): Promise<void> {
   try {
     await refreshFindings(db);
     await refreshFamilies(db);
-    await refreshYearMatches(db, store.getState().route.threshold ?? DEFAULT_THRESHOLD);
+    await refreshYearMatches(db, yearThreshold());
   } finally {
     store.setState((s) => ({ rulesReady: true, dataVersion: s.dataVersion + 1 }));
   }
@@ -277,24 +283,10 @@ export function reloadData(): Promise<void> {
   });
 }
 
-/** Folder (under the app's base) where `npm run ingest` writes the generated demo years. */
-export const DEMO_DIR = 'demo';
-
 /**
  * Imports the generated previous and following years of the samples (a demo, file names starting
  * with "demo-") through the normal import, so they are kept and can be removed like any import.
  */
 export async function loadDemoYears(baseUrl: string = document.baseURI): Promise<void> {
-  const url = (file: string) => new URL(`${DEMO_DIR}/${file}`, baseUrl);
-  const res = await fetch(url('manifest.json'));
-  if (!res.ok) throw new Error(`cannot load ${url('manifest.json')}: HTTP ${res.status} (run npm run ingest)`);
-  const manifest = (await res.json()) as { files: { file: string }[] };
-  const files = await Promise.all(
-    manifest.files.map(async ({ file: name }) => {
-      const r = await fetch(url(name));
-      if (!r.ok) throw new Error(`cannot load ${url(name)}: HTTP ${r.status}`);
-      return new File([await r.arrayBuffer()], name);
-    }),
-  );
-  await importFiles(files);
+  await importFiles(await fetchDemoFiles(baseUrl));
 }

@@ -1,8 +1,8 @@
 export type { StoredInfo } from '../storage/library';
-export { moveProjectToFamily, restartEngine, setLocale, setYearThreshold, startApp, yearThreshold } from './actions';
+export { moveProjectToFamily, restartEngine, setLocale, setYearThreshold, startApp } from './actions';
 export { getAppDb, refreshDocuments } from './engine';
 export type { FileReport, ImportReport, ReportDiagnostic } from './import-report';
-export { importFiles, loadDemoYears, reloadData, removeImported, setSamplesEnabled } from './imports';
+export { importFiles, loadDemoYears, reloadData, removeImported, setSamplesEnabled, yearThreshold } from './imports';
 export { hrefFor, navigate, setFilters, syncWithUrl } from './navigation';
 export {
   DEFAULT_ROUTE,

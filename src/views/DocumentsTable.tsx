@@ -4,6 +4,7 @@ import { wan } from '../charts/format';
 import type { DocumentRow } from '../db/queries';
 import { fill, type Messages } from '../i18n';
 import { removeImported, store } from '../store';
+import { DEMO_PREFIX } from '../years/demo';
 import { DiagnosticsList } from './DiagnosticsList';
 import { formatText } from './format';
 import { ProjectsTable } from './ProjectsTable';
@@ -87,7 +88,7 @@ export function DocumentsTable({ documents, t }: DocumentsTableProps) {
                 <td data-col="source">
                   {!storedIds.has(s.doc_id)
                     ? t.sourceSample
-                    : s.file.startsWith('demo-')
+                    : s.file.startsWith(DEMO_PREFIX)
                       ? t.sourceDemo
                       : t.sourceImported}
                 </td>

@@ -22,6 +22,7 @@ import {
   yearOfCode,
 } from '../parse';
 import { createRandom, type Random, type RenderLayout } from '../render';
+import { DEMO_PREFIX } from './demo';
 
 /** Layouts the generated years are rendered in (ones that read back exactly). */
 export const YEAR_LAYOUTS = ['tsv', 'word', 'markdown', 'html'] as const satisfies readonly RenderLayout[];
@@ -195,7 +196,7 @@ export function yearFileName(department: string, year: number, layout: YearLayou
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are unsafe in file names
     .replace(/[\\/:*?"<>|\s\u0000-\u001f\u007f]+/g, '_')
     .replace(/^[._]+|[._]+$/g, '');
-  return `demo-${safe || 'department'}-${year}.${YEAR_LAYOUT_EXT[layout]}`;
+  return `${DEMO_PREFIX}${safe || 'department'}-${year}.${YEAR_LAYOUT_EXT[layout]}`;
 }
 
 /**

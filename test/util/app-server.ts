@@ -6,6 +6,7 @@ import { build, type PreviewServer, preview } from 'vite';
 import { ingestFolder } from '../../scripts/lib/dataset';
 import { writeYears } from '../../scripts/lib/years';
 import { DATASET_DIR } from '../../src/db';
+import { DEMO_DIR } from '../../src/years/demo';
 
 /** Repository root, where vite.config.ts lives. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -33,7 +34,7 @@ export function freePort(): Promise<number> {
 /** Runs `npm run ingest` (the dataset the app loads, and the demo years), builds the app into a temporary folder and serves it with `vite preview` on a free port. */
 export async function buildAndServe(): Promise<AppServer> {
   await ingestFolder(join(ROOT, 'data'), join(ROOT, 'public', DATASET_DIR));
-  await writeYears(join(ROOT, 'data'), join(ROOT, 'public', 'demo'));
+  await writeYears(join(ROOT, 'data'), join(ROOT, 'public', DEMO_DIR));
   const outDir = mkdtempSync(join(tmpdir(), 'target-lens-dist-'));
   const configFile = join(ROOT, 'vite.config.ts');
   // Vitest sets NODE_ENV=test and Vite keeps a preset NODE_ENV, which would bundle React's development build.

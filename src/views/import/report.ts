@@ -1,4 +1,4 @@
-import type { Messages } from '../../i18n';
+import { fill, type Messages } from '../../i18n';
 import type { FileReport, ImportReport, ReportDiagnostic } from '../../store';
 import type { ImportErrorCode } from '../../worker';
 
@@ -22,20 +22,21 @@ export function errorText(f: FileReport, t: Messages): string {
 /** Where a diagnostic points: page, line and table, as far as they are known. */
 export function whereText(d: ReportDiagnostic, t: Messages): string {
   const parts: string[] = [];
-  if (d.page !== null) parts.push(t.importPage.replace('{n}', String(d.page)));
-  if (d.line !== null) parts.push(t.importLine.replace('{n}', String(d.line)));
-  if (d.table !== null) parts.push(t.importTable.replace('{n}', String(d.table)));
+  if (d.page !== null) parts.push(fill(t.importPage, { n: d.page }));
+  if (d.line !== null) parts.push(fill(t.importLine, { n: d.line }));
+  if (d.table !== null) parts.push(fill(t.importTable, { n: d.table }));
   return parts.join(' ');
 }
 
 /** What a file gave: department, year and counts. */
 export function foundText(f: FileReport, t: Messages): string {
   if (!f.ok) return '';
-  return t.importFoundText
-    .replace('{department}', f.department ?? t.unknown)
-    .replace('{year}', f.year === null ? t.unknown : String(f.year))
-    .replace('{projects}', String(f.projects))
-    .replace('{indicators}', String(f.indicators));
+  return fill(t.importFoundText, {
+    department: f.department ?? t.unknown,
+    year: f.year ?? t.unknown,
+    projects: f.projects,
+    indicators: f.indicators,
+  });
 }
 
 /** The report as a table for CSV: one row per diagnostic (or one per file without any), header first. */
