@@ -82,6 +82,10 @@ function normalizeForLabels(s: string): string {
 }
 
 function pieces(s: string): string[] {
+  if (!s.includes(SEP)) {
+    const t = s.trim();
+    return t === '' ? [] : [t];
+  }
   const out: string[] = [];
   for (const p of s.split(SEP)) {
     const t = p.trim();
@@ -127,12 +131,13 @@ export function readHeaderFields(joined: string): HeaderFields {
   }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Hit[] = [];
-  const seen = new Set<string>();
+  // Labels seen: by field, and months by their number.
+  const seen = new Set<Field | number>();
   let scheduleStart = -1;
   for (const h of hits) {
     const prev = kept[kept.length - 1];
     if (prev && h.start < prev.end) continue;
-    const key = h.field === 'month' ? `month${h.month}` : h.field;
+    const key = h.month ?? h.field;
     if (seen.has(key)) continue;
     // The purpose may quote labels ("预算数110万元，其中财政资金…"); labels count only once and in the header's order.
     if (h.field !== 'month' && h.field !== 'schedule' && scheduleStart >= 0 && h.field !== 'objectives') continue;
@@ -170,7 +175,8 @@ export function readHeaderFields(joined: string): HeaderFields {
     const end = kept[i + 1]?.start ?? joined.length;
     // Tokens are recognised on the normalised text but kept as printed (full-width digits stay).
     const printed = joined.slice(h.end, end);
-    const area = normalizeForLabels(printed);
+    // The normalisation keeps every character in its place: the area is a slice of the normalised text.
+    const area = norm.slice(h.end, end);
     TOKEN_RE.lastIndex = 0;
     for (let m = TOKEN_RE.exec(area); m !== null; m = TOKEN_RE.exec(area)) {
       const tok = m[0];
@@ -191,7 +197,7 @@ export function readHeaderFields(joined: string): HeaderFields {
     scheduleCells: scheduleCells.map((c) => c.replace(/万元$/, '')),
     scheduleJunk,
     months,
-    objectivesText: (text('objectives') ?? '').split(SEP).join('\n'),
+    objectivesText: (text('objectives') ?? '').replaceAll(SEP, '\n'),
     missing,
   };
 }

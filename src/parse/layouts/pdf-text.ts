@@ -1,8 +1,28 @@
 import { COMPARATOR_START, peekValue } from '../indicator-value';
 import type { Layout, Row } from './layout';
 
-const CJK_END = /[\u3400-\u9fff）)》”。，；：、]$/;
-const CJK_START = /^[\u3400-\u9fff（(《“]/;
+const CJK_END_MARKS = new Set([...'）)》”。，；：、'].map((ch) => ch.charCodeAt(0)));
+
+/** A character ending Chinese text (`[\u3400-\u9fff）)》”。，；：、]$`): a space after it may split cells. */
+function cjkEnd(s: string): boolean {
+  const c = s.charCodeAt(s.length - 1);
+  return (c >= 0x3400 && c <= 0x9fff) || CJK_END_MARKS.has(c);
+}
+
+/** A character starting Chinese text (`^[\u3400-\u9fff（(《“]`). */
+function cjkStart(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (c >= 0x3400 && c <= 0x9fff) || c === 0xff08 || c === 0x28 || c === 0x300a || c === 0x201c;
+}
+
+/** `/^\d/`: the text starts with an ASCII digit. */
+function startsWithDigit(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** Words completing a date broken by a space ("2024 年年 底", "2024 年底 前"). */
+const DATE_TAIL_WORDS = new Set(['前', '底', '末', '内', '完成', '前完成', '底前', '底完成']);
 
 /**
  * A character every clean value holds: a digit, or one of those of the date words (年底, 季度, 及时 …).
@@ -31,6 +51,8 @@ export function splitFragments(line: string): string[] {
     .split(/[ \t\u00a0\u3000]+/)
     .filter((t) => t !== '');
   const out: string[] = [];
+  // Each condition is asked once per pair of tokens (a PDF's text has hundreds of thousands): the
+  // plain character tests stand for anchored patterns and come before the value readings.
   tokens.forEach((t, i) => {
     const prev = out[out.length - 1];
     const next = tokens[i + 1];
@@ -40,25 +62,26 @@ export function splitFragments(line: string): string[] {
     }
     // One string for the pair: its readings are remembered by the string, hashed once.
     const pair = `${prev} ${t}`;
+    const prevDigit = startsWithDigit(prev);
     // "2024 年年 底", "2024 年底 前": a date broken by a space stays one cell.
     const dateTail =
-      (/^(前|底|末|内|完成|前完成|底前|底完成)$/.test(t) && peekValue(prev).value.kind === 'date') ||
-      (/^\d{4}\s*年$/.test(prev) && /^\d{1,2}(\s*月.*)?$/.test(t));
-    if ((/^\d/.test(prev) && !isCleanValue(prev) && isCleanValue(pair)) || dateTail) {
+      (DATE_TAIL_WORDS.has(t) && peekValue(prev).value.kind === 'date') ||
+      (prevDigit && prev.endsWith('年') && /^\d{4}\s*年$/.test(prev) && /^\d{1,2}(\s*月.*)?$/.test(t));
+    if ((prevDigit && !isCleanValue(prev) && isCleanValue(pair)) || dateTail) {
       out[out.length - 1] = pair;
       return;
     }
+    const digit = startsWithDigit(t);
     const split =
       COMPARATOR_START.test(t) ||
-      (/^\d/.test(t) &&
+      (digit &&
         isCleanValue(prev) &&
         !isCleanValue(pair) &&
         !(next !== undefined && isCleanValue(`${pair} ${next}`))) ||
-      /[%％]$/.test(prev) ||
-      (CJK_END.test(prev) && CJK_START.test(t)) ||
-      (CJK_END.test(prev) &&
-        /^\d/.test(t) &&
-        (isCleanValue(t) || (next !== undefined && isCleanValue(`${t} ${next}`))));
+      prev.endsWith('%') ||
+      prev.endsWith('％') ||
+      (cjkEnd(prev) &&
+        (cjkStart(t) || (digit && (isCleanValue(t) || (next !== undefined && isCleanValue(`${t} ${next}`))))));
     if (split) out.push(t);
     else out[out.length - 1] = pair;
   });
