@@ -108,6 +108,21 @@ function hasClass(s: string, bits: number): boolean {
   return false;
 }
 
+/** True for whitespace (`\s` of patterns, which `trim` removes), by code unit. */
+export function isWhitespace(c: number): boolean {
+  return ((CHAR_CLASS[c] ?? 0) & SPACE) !== 0;
+}
+
+/** True when `s` holds whitespace (`/\s/.test(s)`). */
+export function hasWhitespace(s: string): boolean {
+  return hasClass(s, SPACE);
+}
+
+/** True when `s` holds a space, a tab or a no-break space (`/[ \t\u00a0]/.test(s)`). */
+export function hasBlank(s: string): boolean {
+  return hasClass(s, BLANK);
+}
+
 const isSpace = (c: number) => ((CHAR_CLASS[c] ?? 0) & SPACE) !== 0;
 const isBlank = (c: number) => ((CHAR_CLASS[c] ?? 0) & BLANK) !== 0;
 const isCjk = (c: number) => ((CHAR_CLASS[c] ?? 0) & WIDE) !== 0;

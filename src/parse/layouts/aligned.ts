@@ -1,18 +1,33 @@
-import { displayWidth, type Layout, type Row } from './layout';
+import { isWhitespace } from '../normalize';
+import { charWidth, type Layout, type Row } from './layout';
 
-/** Splits a column-aligned line at runs of two or more spaces, with each cell's display column. */
+/**
+ * Splits a column-aligned line at runs of two or more spaces, with each cell's display column: the
+ * matches of the pattern `\S+(?: \S+)*`, found in one pass that also counts the columns.
+ */
 export function alignedCells(line: string): { cells: string[]; cols: number[] } {
   const cells: string[] = [];
   const cols: number[] = [];
-  const re = /\S+(?: \S+)*/g;
-  // The width up to each cell is the width up to the previous cell plus what lies between.
+  // Display width of the line up to `i`.
   let col = 0;
-  let at = 0;
-  for (let m = re.exec(line); m !== null; m = re.exec(line)) {
-    col += displayWidth(line.slice(at, m.index));
-    at = m.index;
-    cells.push(m[0]);
-    cols.push(col);
+  for (let i = 0; i < line.length; ) {
+    const c = line.charCodeAt(i);
+    if (isWhitespace(c)) {
+      col += charWidth(c);
+      i++;
+      continue;
+    }
+    const start = i;
+    const startCol = col;
+    // A cell: runs of non-space characters joined by single spaces.
+    while (i < line.length) {
+      const d = line.charCodeAt(i);
+      if (isWhitespace(d) && !(d === 0x20 && i + 1 < line.length && !isWhitespace(line.charCodeAt(i + 1)))) break;
+      col += charWidth(d);
+      i++;
+    }
+    cells.push(line.slice(start, i));
+    cols.push(startCol);
   }
   return { cells, cols };
 }
@@ -30,8 +45,9 @@ export const alignedLayout: Layout = {
   rows(_text, lines) {
     return lines.map((l, i): Row => {
       const expanded = l.includes('\t') ? l.replace(/\t/g, '    ') : l;
-      if (expanded.trim() === '') return { cells: [], line: i + 1 };
       const { cells, cols } = alignedCells(expanded);
+      // A blank line (only whitespace) has no cells.
+      if (cells.length === 0) return { cells: [], line: i + 1 };
       return { cells, cols, line: i + 1 };
     });
   },

@@ -1,3 +1,4 @@
+import { hasBlank, hasWhitespace } from '../normalize';
 import type { Layout, Row } from './layout';
 
 const ENTITIES: Record<string, string> = {
@@ -35,11 +36,60 @@ function attr(attrs: string, name: 'rowspan' | 'colspan'): number {
   return Number.isFinite(n) && n >= 1 ? Math.min(n, 100) : 1;
 }
 
+/** A tag (`name` set) or a comment (`name` undefined) in the text, from `index` up to `end`. */
+interface Tag {
+  index: number;
+  end: number;
+  closing: boolean;
+  name: string | undefined;
+  /** Where the attributes start; they end before the closing `>`. */
+  attrs: number;
+}
+
+const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+const isLetterOrDigit = (c: number) => isLetter(c) || (c >= 0x30 && c <= 0x39);
+
+/**
+ * The first tag or comment at or after `from`: what `/<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|<!--[\s\S]*?-->/g`
+ * finds, read by hand (a document has thousands of tags; the pattern's matches cost more than the scan).
+ */
+function nextTag(text: string, from: number): Tag | null {
+  for (let at = text.indexOf('<', from); at >= 0; at = text.indexOf('<', at + 1)) {
+    const closing = text.charCodeAt(at + 1) === 0x2f;
+    const start = closing ? at + 2 : at + 1;
+    if (isLetter(text.charCodeAt(start))) {
+      let end = start + 1;
+      while (isLetterOrDigit(text.charCodeAt(end))) end++;
+      // The attributes run up to the first `>`; without one there is no tag here (nor after).
+      const gt = text.indexOf('>', end);
+      if (gt < 0) return null;
+      return { index: at, end: gt + 1, closing, name: text.slice(start, end), attrs: end };
+    }
+    if (text.startsWith('<!--', at)) {
+      const close = text.indexOf('-->', at + 4);
+      if (close >= 0) return { index: at, end: close + 3, closing: false, name: undefined, attrs: at };
+    }
+  }
+  return null;
+}
+
+/** A tag name in lower case; most are already (`toLowerCase` would copy every one). */
+function lowerCase(name: string): string {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) return name.toLowerCase();
+  }
+  return name;
+}
+
 interface OpenCell {
   text: string;
   rowspan: number;
   colspan: number;
 }
+
+/** A table cell's start tag (global: reset `lastIndex` before use). */
+const CELL_TAG = /<t[dh][\s>]/gi;
 
 /** HTML `<table>` markup (rowspan/colspan expanded into blank cells); text outside tables is one row per block. */
 export const htmlLayout: Layout = {
@@ -47,7 +97,12 @@ export const htmlLayout: Layout = {
   reader: 'grid',
   detect(lines) {
     let n = 0;
-    for (const l of lines) if (l.includes('<')) n += (l.match(/<t[dh][\s>]/gi) ?? []).length;
+    for (const l of lines) {
+      if (!l.includes('<')) continue;
+      // Counted without collecting the matches.
+      CELL_TAG.lastIndex = 0;
+      while (CELL_TAG.test(l)) n++;
+    }
     return n * 3;
   },
   rows(text) {
@@ -99,7 +154,8 @@ export const htmlLayout: Layout = {
           nextSpans[col] = (spans[col] ?? 1) - 1;
           cells[col++] = '';
         }
-        const text = decodeEntities(c.text).replace(/[ \t\u00a0]+/g, ' ');
+        const decoded = decodeEntities(c.text);
+        const text = hasBlank(decoded) ? decoded.replace(/[ \t\u00a0]+/g, ' ') : decoded;
         place((text.includes('\n') ? text.replace(/\s*\n\s*/g, '\n') : text).trim(), c.rowspan);
         for (let k = 1; k < c.colspan; k++) place('', c.rowspan);
       }
@@ -112,13 +168,13 @@ export const htmlLayout: Layout = {
       rows.push({ cells, line: rowLine });
       rowCells = null;
     };
-    const tagRe = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|<!--[\s\S]*?-->/g;
     let last = 0;
-    for (let m = tagRe.exec(text); m !== null; m = tagRe.exec(text)) {
+    for (let m = nextTag(text, 0); m !== null; m = nextTag(text, last)) {
       const chunk = text.slice(last, m.index);
-      last = m.index + m[0].length;
+      last = m.end;
       if (skip === 0) {
-        if (cell) cell.text += chunk.replace(/\s+/g, ' ');
+        // Most chunks in cells are a few characters without whitespace.
+        if (cell) cell.text += hasWhitespace(chunk) ? chunk.replace(/\s+/g, ' ') : chunk;
         else if (depth === 0) {
           const block = outside[outside.length - 1] as { text: string; line: number };
           if (block.text.trim() === '' && chunk.trim() !== '')
@@ -126,9 +182,9 @@ export const htmlLayout: Layout = {
           block.text += chunk;
         }
       }
-      if (m[2] === undefined) continue;
-      const tag = /[A-Z]/.test(m[2]) ? m[2].toLowerCase() : m[2];
-      const closing = m[1] === '/';
+      if (m.name === undefined) continue;
+      const tag = lowerCase(m.name);
+      const closing = m.closing;
       if (SKIP_TAGS.has(tag)) {
         skip += closing ? (skip > 0 ? -1 : 0) : 1;
         continue;
@@ -156,7 +212,8 @@ export const htmlLayout: Layout = {
             rowCells = [];
             rowLine = lineAt(m.index);
           }
-          cell = { text: '', rowspan: attr(m[3] ?? '', 'rowspan'), colspan: attr(m[3] ?? '', 'colspan') };
+          const attrs = text.slice(m.attrs, m.end - 1);
+          cell = { text: '', rowspan: attr(attrs, 'rowspan'), colspan: attr(attrs, 'colspan') };
         }
       } else if (BLOCK_TAGS.has(tag)) {
         if (cell) cell.text += '\n';

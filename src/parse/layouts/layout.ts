@@ -34,26 +34,25 @@ export function splitLines(text: string): string[] {
   return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
 }
 
+/** Display width of one UTF-16 code unit: CJK and full-width characters take two columns, the second half of a surrogate pair none. */
+export function charWidth(c: number): number {
+  // Spaces and Latin text, most of an aligned line, take one column.
+  if (c < 0x1100) return 1;
+  if (c >= 0xdc00 && c <= 0xdfff) return 0;
+  const wide =
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6);
+  return wide ? 2 : 1;
+}
+
 /** Display width: CJK and full-width characters take two columns. */
 export function displayWidth(s: string): number {
   let w = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    // Spaces and Latin text, most of an aligned line, take one column.
-    if (c < 0x1100) {
-      w++;
-      continue;
-    }
-    if (c >= 0xdc00 && c <= 0xdfff) continue;
-    const wide =
-      (c >= 0x1100 && c <= 0x115f) ||
-      (c >= 0x2e80 && c <= 0xa4cf) ||
-      (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) ||
-      (c >= 0xfe30 && c <= 0xfe4f) ||
-      (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6);
-    w += wide ? 2 : 1;
-  }
+  for (let i = 0; i < s.length; i++) w += charWidth(s.charCodeAt(i));
   return w;
 }
