@@ -1,10 +1,14 @@
 import { toHalfWidth } from './normalize';
 import type { WanYuan } from './types';
 
+const AMOUNT = /^-?\d+(\.\d+)?$/;
+
 /** Reads a money cell in 万元 ("41.77", "1,322.00", "6.00万元"); null unless the whole cell is an amount. */
 export function parseWan(cell: string): WanYuan | null {
+  // Most cells are a plain number already, which the normalisation below would leave as it is.
+  if (AMOUNT.test(cell)) return Number(cell) as WanYuan;
   const s = toHalfWidth(cell).replace(/[\s,]/g, '').replace(/万元$/, '');
-  if (!/^-?\d+(\.\d+)?$/.test(s)) return null;
+  if (!AMOUNT.test(s)) return null;
   return Number(s) as WanYuan;
 }
 

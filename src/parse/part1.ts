@@ -25,12 +25,15 @@ const NUMBERED = /^([（(][一二三四五六七八九十\d]+[）)]|\d{1,2}\s*[�
  */
 function joinLines(lines: string[]): string {
   let out = '';
+  // The line `out` ends with: tested instead of `out`, which would be copied into one string each time.
+  let last = '';
   for (const raw of lines) {
     const line = cleanText(raw);
     if (line === '') continue;
     if (out === '') out = line;
-    else if (/[。；;：:！!？?]$/.test(out) || NUMBERED.test(line)) out += `\n${line}`;
+    else if (/[。；;：:！!？?]$/.test(last) || NUMBERED.test(line)) out += `\n${line}`;
     else out += line;
+    last = line;
   }
   return out;
 }
@@ -53,7 +56,7 @@ function splitItems(input: string[]): { title: string; body: string[] }[] {
   // PDF text can run the next item's number into the end of a sentence ("…达到 100%。2、…").
   const lines =
     style === ITEM_STYLES[1]
-      ? input.flatMap((l) => (l.includes('。') && l.includes('、') ? l.split(/(?<=。)\s*(?=\d{1,2}、)/) : l))
+      ? input.flatMap((l) => (/。\s*\d{1,2}、/.test(l) ? l.split(/(?<=。)\s*(?=\d{1,2}、)/) : l))
       : input;
   if (!style) return lines.length ? [{ title: '', body: lines }] : [];
   const items: { title: string; body: string[] }[] = [];
@@ -105,7 +108,8 @@ export function readOverall(rawLines: string[]): Overall {
   const lines = rawLines
     // Markdown headings and bold lines ("## 一、总体绩效目标") are headings like any other.
     .map((l) => {
-      const t = stripMarkers(l).replace(/^\t+/, '');
+      const marked = stripMarkers(l);
+      const t = marked.startsWith('\t') ? marked.replace(/^\t+/, '') : marked;
       const line = (t.includes('\t') ? t.replace(/\t/g, ' ') : t).trim();
       return line.startsWith('#') || line.startsWith('*')
         ? line.replace(/^#{1,6}\s+/, '').replace(/^\*\*(.*)\*\*$/, '$1')

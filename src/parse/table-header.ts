@@ -19,11 +19,11 @@ const TOKEN_RE = new RegExp(`[^\\s${SEP}]+`, 'g');
 const LABELS: [Field, RegExp][] = [
   ['code', new RegExp(label('项目编码'), 'g')],
   ['name', new RegExp(label('项目名称'), 'g')],
-  ['usage', new RegExp(`(${label('预算规模及')}${GAP})?${label('资金用途')}|${label('预算规模及')}`, 'g')],
+  ['usage', new RegExp(`(?:${label('预算规模及')}${GAP})?${label('资金用途')}|${label('预算规模及')}`, 'g')],
   ['total', new RegExp(`${label('预算数')}|${label('预算金额')}|${label('预算总额')}`, 'g')],
-  ['fiscal', new RegExp(`(${label('其中')}${GAP}[:：]?${GAP})?(${label('财政资金')}|${label('财政拨款')})`, 'g')],
+  ['fiscal', new RegExp(`(?:${label('其中')}${GAP}[:：]?${GAP})?(?:${label('财政资金')}|${label('财政拨款')})`, 'g')],
   ['other', new RegExp(label('其他资金'), 'g')],
-  ['schedule', new RegExp(`(${label('资金支出计划')}|${label('支出计划')})(${GAP}${label('(%)')})?`, 'g')],
+  ['schedule', new RegExp(`(?:${label('资金支出计划')}|${label('支出计划')})(?:${GAP}${label('(%)')})?`, 'g')],
   ['month', new RegExp(`(?<![\\d.年])(3|6|10|12)${GAP}月${GAP}[底末](?!${GAP}前)`, 'g')],
   ['objectives', new RegExp(`${label('绩效目标')}(?!${GAP}表)|${label('年度目标')}`, 'g')],
 ];

@@ -83,10 +83,12 @@ function findTables(rows: Row[], reader: RowReader): TableSpan[] {
       const r = rows[j] as Row;
       if (r.cells.length === 0) continue;
       seen++;
-      const t = rowText(r);
+      // Cleaning adds no Chinese characters nor digits: rows without those the tests look for are not cleaned.
+      const joined = r.cells.join(' ');
+      const t = joined.includes('表') || (joined.includes('指') && joined.includes('级')) ? cleanText(joined) : '';
       if (isIndicatorHeader(t)) break;
       // The unit line can share its row with the title or 单位：万元.
-      if (unit === null && r.cells.some((c) => UNIT_START.test(cleanText(c)))) unit = j;
+      if (unit === null && r.cells.some((c) => /\d/.test(c) && UNIT_START.test(cleanText(c)))) unit = j;
       if (/绩效目标表\s*$/.test(t)) {
         title = j;
         break;

@@ -1,4 +1,5 @@
 import { COMPARATOR_START, peekValue } from '../indicator-value';
+import { isWhitespace } from '../normalize';
 import type { Layout, Row } from './layout';
 
 const CJK_END_MARKS = new Set([...'）)》”。，；：、'].map((ch) => ch.charCodeAt(0)));
@@ -88,6 +89,14 @@ export function splitFragments(line: string): string[] {
   return out;
 }
 
+/** True when the last character before trailing whitespace is 码 or 标, as in the labels detection counts. */
+function endsWithLabel(l: string): boolean {
+  let i = l.length - 1;
+  while (i >= 0 && isWhitespace(l.charCodeAt(i))) i--;
+  const c = l.charCodeAt(i);
+  return c === 0x7801 || c === 0x6807;
+}
+
 /**
  * PDF text extraction: one cell per line at best; cells broken over lines, several cells on one
  * line, level-1 labels out of order, header rows repeated after page breaks.
@@ -97,7 +106,8 @@ export const pdfTextLayout: Layout = {
   reader: 'stream',
   detect(lines) {
     let n = 0;
-    for (const l of lines) if (/^\s*(项目编码|一级指标|数量指标|质量指标|时效指标|成本指标)\s*$/.test(l)) n++;
+    for (const l of lines)
+      if (endsWithLabel(l) && /^\s*(项目编码|一级指标|数量指标|质量指标|时效指标|成本指标)\s*$/.test(l)) n++;
     return n;
   },
   rows(_text, lines) {
