@@ -1,7 +1,7 @@
 import { LabelSet, wasFull } from './aligned-cells';
 import { COMPARATOR_START, looksLikeValue } from './indicator-value';
 import { displayWidth, type Row } from './layouts';
-import { labelKey } from './normalize';
+import { isBlankText, labelKey } from './normalize';
 import { canonicalLevel1, canonicalLevel2, isLevel2Prefix, level2Parent } from './taxonomy';
 
 /** An indicator row as cut from the layout, before its cells are cleaned and its value read. */
@@ -34,6 +34,11 @@ export function isIndicatorHeader(text: string): boolean {
   if (!text.includes('指') || !text.includes('级')) return false;
   const k = labelKey(text);
   return (k.includes('一级指标') && k.includes('二级指标')) || (k.includes('三级指标') && k.includes('指标值'));
+}
+
+/** True for an indicator header row; the row's cells are joined only when one of them holds 级. */
+export function isHeaderRow(row: Row): boolean {
+  return row.cells.some((c) => c.includes('级')) && isIndicatorHeader(rowText(row));
 }
 
 const PAGE_NOISE = /^(第\s*)?\d{1,4}(\s*页)?$|^-\s*\d{1,4}\s*-$|^\d+\s*\/\s*\d+$/;
@@ -82,21 +87,35 @@ export function readGridIndicators(header: Row, rows: Row[]): RawIndicator[] {
   const map = headerColumns(header.cells);
   const complete = COLUMNS.every((c) => map.has(c));
   const width = complete ? Math.max(...map.values()) + 1 : COLUMNS.length;
-  const index = (c: Column) => (complete ? (map.get(c) as number) : COLUMNS.indexOf(c));
+  // The cell index of each column, in the order of COLUMNS.
+  const at = COLUMNS.map((c) => (complete ? (map.get(c) as number) : COLUMNS.indexOf(c)));
   const out: RawIndicator[] = [];
   let level1 = '';
   let level2 = '';
   for (const row of rows) {
-    const filled = row.cells.filter((c) => c.trim() !== '');
-    if (filled.length === 0) continue;
-    if (isIndicatorHeader(rowText(row)) || (filled.length === 1 && isPageNoise(filled[0] ?? ''))) continue;
+    // How many cells hold text, and the first of them.
+    let filled = 0;
+    let first = '';
+    for (const c of row.cells) if (!isBlankText(c) && filled++ === 0) first = c;
+    if (filled === 0) continue;
+    if (isHeaderRow(row) || (filled === 1 && isPageNoise(first))) continue;
     let cells = row.cells;
     // Trailing empties are harmless; a row short of cells lost its merged (blank) leading cells.
-    while (cells.length > width && (cells[cells.length - 1] ?? '').trim() === '') cells = cells.slice(0, -1);
+    let n = cells.length;
+    while (n > width && isBlankText(cells[n - 1] ?? '')) n--;
+    if (n < cells.length) cells = cells.slice(0, n);
     if (cells.length < width) cells = [...Array<string>(width - cells.length).fill(''), ...cells];
-    const raw = emptyRaw(row.line);
-    for (const c of COLUMNS) raw[c] = (cells[index(c)] ?? '').trim();
-    if (filled.length === 1 && canonicalLevel1(raw.level1) && !raw.level2) {
+    const cell = (k: number) => (cells[at[k] as number] ?? '').trim();
+    const raw: RawIndicator = {
+      level1: cell(0),
+      level2: cell(1),
+      level3: cell(2),
+      description: cell(3),
+      value: cell(4),
+      basis: cell(5),
+      line: row.line,
+    };
+    if (filled === 1 && canonicalLevel1(raw.level1) && !raw.level2) {
       level1 = raw.level1;
       continue;
     }

@@ -118,13 +118,19 @@ export function hasWhitespace(s: string): boolean {
   return hasClass(s, SPACE);
 }
 
+/** True when `s` is empty or only whitespace (`s.trim() === ''`, without making the trimmed string). */
+export function isBlankText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (((CHAR_CLASS[s.charCodeAt(i)] ?? 0) & SPACE) === 0) return false;
+  return true;
+}
+
 /** True when `s` holds a space, a tab or a no-break space (`/[ \t\u00a0]/.test(s)`). */
 export function hasBlank(s: string): boolean {
   return hasClass(s, BLANK);
 }
 
 const isSpace = (c: number) => ((CHAR_CLASS[c] ?? 0) & SPACE) !== 0;
-const isBlank = (c: number) => ((CHAR_CLASS[c] ?? 0) & BLANK) !== 0;
+const isBlankChar = (c: number) => ((CHAR_CLASS[c] ?? 0) & BLANK) !== 0;
 const isCjk = (c: number) => ((CHAR_CLASS[c] ?? 0) & WIDE) !== 0;
 
 /** What a run of whitespace `t[from, to)` becomes: one space, or none next to a CJK character. */
@@ -154,12 +160,12 @@ function collapseSpaces(t: string): string {
       copied = end;
     } else
       for (let k = i; k < end; ) {
-        if (!isBlank(t.charCodeAt(k))) {
+        if (!isBlankChar(t.charCodeAt(k))) {
           k++;
           continue;
         }
         let stop = k + 1;
-        while (stop < end && isBlank(t.charCodeAt(stop))) stop++;
+        while (stop < end && isBlankChar(t.charCodeAt(stop))) stop++;
         out += t.slice(copied, k) + spaceFor(t, k, stop);
         copied = stop;
         k = stop;

@@ -1,6 +1,7 @@
 import { alignedTableRows, cellPieces, LabelSet } from './aligned-cells';
 import type { DiagnosticSink } from './diagnostics';
 import {
+  isHeaderRow,
   isIndicatorHeader,
   type RawIndicator,
   readAlignedIndicators,
@@ -10,7 +11,7 @@ import {
 import { readValue } from './indicator-value';
 import { displayWidth, type Row, type RowReader } from './layouts';
 import { round2 } from './money';
-import { cleanText, labelKey } from './normalize';
+import { cleanText, hasWhitespace, labelKey } from './normalize';
 import { splitObjectives } from './objectives';
 import { isProjectCode } from './project-code';
 import { buildSchedule } from './schedule';
@@ -160,7 +161,7 @@ function finishIndicators(raws: RawIndicator[], seq: number, diag: DiagnosticSin
     }
     carried = level1;
     if (!parent) diag.add('warning', 'LEVEL2_UNKNOWN', `二级指标“${level2 || '（空）'}”不在指标体系中`, r.line, seq);
-    const reading = readValue(r.value.replace(/\s+/g, ' ').trim());
+    const reading = readValue(hasWhitespace(r.value) ? r.value.replace(/\s+/g, ' ').trim() : r.value);
     if (reading.value.kind === 'empty')
       diag.add('warning', 'VALUE_EMPTY', `指标“${cleanText(r.level3)}”没有指标值`, r.line, seq);
     if (reading.spill)
@@ -214,8 +215,7 @@ export function readTables(rows: Row[], reader: RowReader, diag: DiagnosticSink)
     let headerRow = -1;
     for (let i = span.codeRow; i < end; i++) {
       const r = rows[i] as Row;
-      // The header's labels hold 级: rows without it are not joined to be tested.
-      if (r.cells.some((c) => c.includes('级')) && isIndicatorHeader(r.cells.join(' '))) {
+      if (isHeaderRow(r)) {
         headerRow = i;
         break;
       }

@@ -1,3 +1,5 @@
+import { isWhitespace } from '../normalize';
+
 /** One row of a layout's reading: table cells (grid layouts) or a line's fragments (text layouts). */
 export interface Row {
   /** Cell texts in reading order; an empty array is a blank line. */
@@ -27,6 +29,24 @@ export interface Layout {
    * layouts read it, html reads `text`).
    */
   rows(text: string, lines: readonly string[]): Row[];
+}
+
+/**
+ * `s.split(sep).map((c) => c.trim())` with one string made per cell instead of two (rows are split
+ * by the thousand).
+ */
+export function splitTrimmed(s: string, sep: string): string[] {
+  const out: string[] = [];
+  for (let from = 0; ; ) {
+    const at = s.indexOf(sep, from);
+    let start = from;
+    let end = at < 0 ? s.length : at;
+    while (start < end && isWhitespace(s.charCodeAt(start))) start++;
+    while (end > start && isWhitespace(s.charCodeAt(end - 1))) end--;
+    out.push(s.slice(start, end));
+    if (at < 0) return out;
+    from = at + sep.length;
+  }
 }
 
 /** Splits text into lines, accepting \r\n and \r. */

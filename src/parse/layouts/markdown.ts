@@ -1,13 +1,21 @@
-import type { Layout, Row } from './layout';
+import { isWhitespace } from '../normalize';
+import { type Layout, type Row, splitTrimmed } from './layout';
 
 const PIPE_ROW = /^\s*\|.*\|\s*$/;
 const SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 /** Splits `| a | b |` into cells, keeping `\|` escapes. */
 function pipeCells(line: string): string[] {
-  const inner = line.trim().replace(/^\|/, '').replace(/\|$/, '');
+  // The line trimmed, without its first and last pipe.
+  let start = 0;
+  let end = line.length;
+  while (start < end && isWhitespace(line.charCodeAt(start))) start++;
+  while (end > start && isWhitespace(line.charCodeAt(end - 1))) end--;
+  if (start < end && line[start] === '|') start++;
+  if (end > start && line[end - 1] === '|') end--;
+  const inner = line.slice(start, end);
   // Most lines have neither escapes nor <br>: they are split and trimmed only.
-  if (!inner.includes('\\') && !inner.includes('<')) return inner.split('|').map((c) => c.trim());
+  if (!inner.includes('\\') && !inner.includes('<')) return splitTrimmed(inner, '|');
   return inner.split(/(?<!\\)\|/).map((c) =>
     c
       .replace(/\\\|/g, '|')
@@ -28,7 +36,7 @@ export const markdownLayout: Layout = {
   rows(_text, lines) {
     const rows: Row[] = [];
     lines.forEach((l, i) => {
-      if (SEPARATOR.test(l) && l.includes('-')) return;
+      if (l.includes('-') && SEPARATOR.test(l)) return;
       if (PIPE_ROW.test(l)) rows.push({ cells: pipeCells(l), line: i + 1 });
       else rows.push({ cells: l.trim() === '' ? [] : [l.replace(/^#+\s*/, '').trim()], line: i + 1 });
     });

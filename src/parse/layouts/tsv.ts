@@ -1,5 +1,5 @@
 import { isWhitespace } from '../normalize';
-import type { Layout, Row } from './layout';
+import { type Layout, type Row, splitTrimmed } from './layout';
 
 /** How many of a line's tab-separated cells hold more than whitespace, counted without splitting the line. */
 function filledCells(l: string): number {
@@ -29,8 +29,6 @@ export const tsvLayout: Layout = {
     return n * 2;
   },
   rows(_text, lines) {
-    return lines.map(
-      (l, i): Row => ({ cells: l.trim() === '' ? [] : l.split('\t').map((c) => c.trim()), line: i + 1 }),
-    );
+    return lines.map((l, i): Row => ({ cells: l.trim() === '' ? [] : splitTrimmed(l, '\t'), line: i + 1 }));
   },
 };
