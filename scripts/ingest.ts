@@ -3,11 +3,13 @@
  * as Arrow IPC files plus manifest.json under public/data/, which the app loads at start, and the
  * generated demo years (previous and following year of each sample) under public/demo/.
  *
- * At scale (`-- CORPUS_DIR OUT_DIR --workers N [--arrow-partitions] [--parquet DIR]`): parses every
+ * At scale (`-- CORPUS_DIR OUT_DIR --workers N [--arrow-partitions] [--parquet DIR] [--findings]`): parses every
  * document under CORPUS_DIR (recursively) on N worker threads, appends the tables batch by batch to
  * the Arrow IPC files in OUT_DIR, optionally also one set of Arrow files per year/region
  * (OUT_DIR/partitions/, with partitions.json), and optionally Parquet partitioned by year and region
- * through native DuckDB. No demo years are written then. Progress goes to stderr.
+ * through native DuckDB, and optionally the rules' findings (native DuckDB over that Parquet), which
+ * the app then loads instead of running the rules. No demo years are written then. Progress goes to
+ * stderr. A dataset under public/datasets/NAME/ opens with the app's `?dataset=NAME`.
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,13 +26,14 @@ const { values, positionals } = parseArgs({
     workers: { type: 'string' },
     'arrow-partitions': { type: 'boolean', default: false },
     parquet: { type: 'string' },
+    findings: { type: 'boolean', default: false },
   },
 });
 const dataDir = positionals[0] ?? join(root, 'data');
 const outDir = positionals[1] ?? join(root, 'public', DATASET_DIR);
 const started = performance.now();
 
-if (values.workers === undefined && !values['arrow-partitions'] && values.parquet === undefined) {
+if (values.workers === undefined && !values['arrow-partitions'] && values.parquet === undefined && !values.findings) {
   const { results, manifest } = await ingestFolder(dataDir, outDir);
   // The generated previous and following years, which the years view offers as a labelled demo.
   const demo = await writeYears(dataDir, join(outDir, '..', DEMO_DIR));
@@ -49,6 +52,7 @@ if (values.workers === undefined && !values['arrow-partitions'] && values.parque
     outDir,
     arrowPartitions: values['arrow-partitions'],
     parquetDir: values.parquet ?? null,
+    findings: values.findings,
     onProgress: (p) => {
       if (p.phase === 'done') return;
       process.stderr.write(tty ? `\r${formatProgress(p, dataDir)}\u001b[K` : `${formatProgress(p, dataDir)}\n`);
@@ -60,6 +64,6 @@ if (values.workers === undefined && !values['arrow-partitions'] && values.parque
     .join(', ');
   const s = result.seconds;
   process.stderr.write(
-    `ingest: ${result.documents} documents (${(result.bytes / 1e6).toFixed(1)} MB) on ${result.workers} workers → ${outDir}${values['arrow-partitions'] ? ' (+ partitions/)' : ''}${values.parquet ? ` + Parquet ${values.parquet}` : ''} (${rows}; ${result.errors} parse errors) in ${s.total.toFixed(1)} s (parse + Arrow ${s.parse.toFixed(1)} s, ${(result.bytes / 1e6 / s.parse).toFixed(1)} MB/s; Parquet ${s.parquet.toFixed(1)} s)\n`,
+    `ingest: ${result.documents} documents (${(result.bytes / 1e6).toFixed(1)} MB) on ${result.workers} workers → ${outDir}${values['arrow-partitions'] ? ' (+ partitions/)' : ''}${values.parquet ? ` + Parquet ${values.parquet}` : ''} (${rows}; ${result.errors} parse errors) in ${s.total.toFixed(1)} s (parse + Arrow ${s.parse.toFixed(1)} s, ${(result.bytes / 1e6 / s.parse).toFixed(1)} MB/s; Parquet ${s.parquet.toFixed(1)} s${values.findings ? `; ${result.findings} findings in ${s.findings.toFixed(1)} s` : ''})\n`,
   );
 }

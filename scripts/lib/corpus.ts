@@ -5,11 +5,12 @@
  * with 99 (no real province has it), so nothing generated can be taken for a real document.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Indicator, type Project, parseValue, type TargetDocument, type WanYuan } from '../../src/parse';
 import { createRandom, type Random, RENDER_LAYOUTS, type RenderLayout, renderDocument } from '../../src/render';
 import { generateYears, moveValue, scaleBudget, shiftYears } from '../../src/years/generate';
+import { FAMILIES_FILE } from './dataset';
 
 /** Options of {@link corpusDocuments} (`npm run corpus`). */
 export interface CorpusOptions {
@@ -429,5 +430,7 @@ export async function writeCorpus(
     digest: digest.digest('hex'),
   };
   await writeFile(join(outDir, CORPUS_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  // The documents use the samples' vocabulary, so the samples' project families apply to them.
+  await copyFile(join(import.meta.dirname, '..', '..', 'data', FAMILIES_FILE), join(outDir, FAMILIES_FILE));
   return manifest;
 }

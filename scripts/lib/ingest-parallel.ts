@@ -19,6 +19,7 @@ import { budgetByDepartmentQuery, headlineQuery } from '../../src/db/queries-ove
 import { tableSpec } from '../../src/db/schema';
 import { ident, literal } from '../../src/db/sql';
 import { FAMILIES_FILE } from './dataset';
+import { writeFindings } from './ingest-findings';
 import type { IngestGroup, IngestJob, IngestReply } from './ingest-worker';
 import { openNativeDb } from './native-db';
 
@@ -36,6 +37,11 @@ export interface ParallelIngestOptions {
   arrowPartitions?: boolean;
   /** Parquet folder (`<table>/year=…/region=…/*.parquet`), replaced as a whole; null: none. */
   parquetDir?: string | null;
+  /**
+   * Also run the rules at ingest (native DuckDB over the Parquet, written to a temporary folder when
+   * `parquetDir` is not set) and write their findings beside the dataset (needs `outDir`).
+   */
+  findings?: boolean;
   /** Parse only, write nothing (parser throughput). */
   parseOnly?: boolean;
   /** Called at most about once a second, and once at the end. */
@@ -48,7 +54,7 @@ export interface IngestProgress {
   bytes: number;
   totalBytes: number;
   seconds: number;
-  phase: 'parse' | 'parquet' | 'done';
+  phase: 'parse' | 'parquet' | 'findings' | 'done';
 }
 
 /** One year/region of partitions.json. */
@@ -58,6 +64,8 @@ export interface PartitionEntry {
   documents: number;
   /** Files of each table (a year/region split over batches has several), relative to the partitions folder. */
   tables: { name: TableName; files: string[]; rows: number; bytes: number }[];
+  /** Findings of the partition's documents (written with `findings`; absent when it has none). */
+  findings?: { file: string; rows: number; bytes: number };
 }
 
 export interface ParallelIngestResult {
@@ -68,8 +76,10 @@ export interface ParallelIngestResult {
   indicators: number;
   errors: number;
   rows: Record<TableName, number>;
-  /** Wall-clock seconds: parsing with the Arrow writes, the Parquet step, everything. */
-  seconds: { parse: number; parquet: number; total: number };
+  /** Findings written at ingest (0 without `findings`). */
+  findings: number;
+  /** Wall-clock seconds: parsing with the Arrow writes, the Parquet step, the rules, everything. */
+  seconds: { parse: number; parquet: number; findings: number; total: number };
   workers: number;
 }
 
@@ -200,7 +210,11 @@ export async function ingestParallel(
   const started = performance.now();
   const n = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
   const outDir = options.parseOnly ? null : (options.outDir ?? null);
-  const parquetDir = options.parseOnly ? null : (options.parquetDir ?? null);
+  const withFindings = Boolean(options.findings && outDir);
+  const parquetDir = options.parseOnly
+    ? null
+    : (options.parquetDir ??
+      (withFindings ? join(tmpdir(), `target-lens-parquet-${process.pid}-${Date.now()}`) : null));
   const batches = await listBatches(dataDir);
   const totalFiles = batches.reduce((s, b) => s + b.length, 0);
   let totalBytes = 0;
@@ -223,7 +237,8 @@ export async function ingestParallel(
     indicators: 0,
     errors: 0,
     rows,
-    seconds: { parse: 0, parquet: 0, total: 0 },
+    findings: 0,
+    seconds: { parse: 0, parquet: 0, findings: 0, total: 0 },
     workers: n,
   };
   let filesDone = 0;
@@ -330,10 +345,40 @@ export async function ingestParallel(
   for (const a of appenders.values()) a.close();
   result.seconds.parse = (performance.now() - started) / 1000;
 
+  if (parquetDir && stage) {
+    progress('parquet', true);
+    const t0 = performance.now();
+    try {
+      await writeParquet(stage, parquetDir, rows);
+    } finally {
+      await rm(stage, { recursive: true, force: true });
+    }
+    result.seconds.parquet = (performance.now() - t0) / 1000;
+  }
   if (outDir) {
     for (const t of TABLES) {
       const a = appenders.get(t.name) as IpcAppender;
       manifest.tables.push({ name: t.name, file: `${t.name}.arrow`, rows: rows[t.name], bytes: a.bytes });
+    }
+    if (withFindings && parquetDir) {
+      progress('findings', true);
+      const t0 = performance.now();
+      try {
+        const f = await writeFindings(
+          parquetDir,
+          outDir,
+          options.arrowPartitions ? join(outDir, PARTITIONS_DIR) : null,
+        );
+        manifest.findings = f.manifest;
+        result.findings = f.manifest.rows;
+        for (const p of f.partitions) {
+          const entry = partitions.get(`${p.year}\u0000${p.region}`);
+          if (entry) entry.findings = { file: p.file, rows: p.rows, bytes: p.bytes };
+        }
+      } finally {
+        if (!options.parquetDir) await rm(parquetDir, { recursive: true, force: true });
+      }
+      result.seconds.findings = (performance.now() - t0) / 1000;
     }
     await writeFile(join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     if (options.arrowPartitions)
@@ -344,16 +389,6 @@ export async function ingestParallel(
     await writeSummary(outDir);
     const families = await readFile(join(dataDir, FAMILIES_FILE)).catch(() => null);
     if (families) await writeFile(join(outDir, FAMILIES_FILE), families);
-  }
-  if (parquetDir && stage) {
-    progress('parquet', true);
-    const t0 = performance.now();
-    try {
-      await writeParquet(stage, parquetDir, rows);
-    } finally {
-      await rm(stage, { recursive: true, force: true });
-    }
-    result.seconds.parquet = (performance.now() - t0) / 1000;
   }
   result.seconds.total = (performance.now() - started) / 1000;
   progress('done', true);
@@ -380,5 +415,6 @@ async function writeSummary(outDir: string): Promise<void> {
 export function formatProgress(p: IngestProgress, dataDir: string): string {
   const mbps = p.seconds > 0 ? p.bytes / 1e6 / p.seconds : 0;
   if (p.phase === 'parquet') return `ingest: writing Parquet (${p.seconds.toFixed(0)} s)`;
+  if (p.phase === 'findings') return `ingest: running the rules on native DuckDB (${p.seconds.toFixed(0)} s)`;
   return `ingest: ${p.files}/${p.totalFiles} files, ${(p.bytes / 1e6).toFixed(1)}/${(p.totalBytes / 1e6).toFixed(1)} MB, ${mbps.toFixed(1)} MB/s, ${p.seconds.toFixed(0)} s (${relative(process.cwd(), dataDir) || '.'})`;
 }

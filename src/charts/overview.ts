@@ -101,22 +101,41 @@ export function scoreByDepartmentOption(rows: readonly DepartmentRow[], t: Chart
 
 /** Budget treemap: region → department → project; a click on a region or department filters by it, on a project opens it. */
 export function budgetTreemapOption(rows: readonly TreeRow[], t: ChartText): ECOption {
-  const regions = new Map<string, Map<string, TreeRow[]>>();
+  // Leaves are projects, or departments or regions when a selection has too many (budgetTreeQuery).
+  const regions = new Map<string, { value: number; depts: Map<string, { value: number; projects: TreeRow[] }> }>();
   for (const r of rows) {
-    const depts = regions.get(r.region) ?? new Map<string, TreeRow[]>();
-    regions.set(r.region, depts);
-    depts.set(r.department, [...(depts.get(r.department) ?? []), r]);
+    const region = regions.get(r.region) ?? { value: 0, depts: new Map() };
+    regions.set(r.region, region);
+    region.value += r.budget_wan;
+    if (r.department === null) continue;
+    const dept = region.depts.get(r.department) ?? { value: 0, projects: [] };
+    region.depts.set(r.department, dept);
+    dept.value += r.budget_wan;
+    if (r.project_id !== null) dept.projects.push(r);
   }
-  const data = [...regions].map(([region, depts]) => ({
+  const data = [...regions].map(([region, { value, depts }]) => ({
     name: region,
     kind: 'region',
     region,
-    children: [...depts].map(([department, projects]) => ({
-      name: department,
-      kind: 'department',
-      department,
-      children: projects.map((p) => ({ name: p.name, value: p.budget_wan, kind: 'project', projectId: p.project_id })),
-    })),
+    ...(depts.size === 0
+      ? { value }
+      : {
+          children: [...depts].map(([department, d]) => ({
+            name: department,
+            kind: 'department',
+            department,
+            ...(d.projects.length === 0
+              ? { value: d.value }
+              : {
+                  children: d.projects.map((p) => ({
+                    name: p.name ?? '',
+                    value: p.budget_wan,
+                    kind: 'project',
+                    projectId: p.project_id ?? '',
+                  })),
+                }),
+          })),
+        }),
   }));
   return {
     ...BASE,

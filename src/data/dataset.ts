@@ -1,41 +1,56 @@
-import { DATASET_DIR, type DatasetManifest, MANIFEST_FILE, SUMMARY_FILE, type TableName } from '../db';
+import { DATASET_DIR, type DatasetManifest, MANIFEST_FILE, SUMMARY_FILE } from '../db';
 import type { BudgetRow, Headline } from '../db/queries-overview';
 import { DEMO_DIR } from '../years/demo';
 
-/** Progress of downloading the dataset files. */
-export interface DatasetProgress {
-  loaded: number;
-  total: number;
-}
-
-/** Fetches a file of the app's own origin; rejects with its URL and the HTTP status when it is not there. */
+/**
+ * Fetches a file of the app's own origin; rejects with its URL and the HTTP status when it is not
+ * there. A server that answers every unknown path with the app's page (Vite's preview does) does not
+ * count as having the file.
+ */
 async function fetchOk(url: string, hint = ''): Promise<Response> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`cannot load ${url}: HTTP ${res.status}${hint}`);
+  if (isPage(res)) throw new Error(`cannot load ${url}: the server has no such file${hint}`);
   return res;
 }
 
-/**
- * Fetches the dataset written by `npm run ingest` from the app's own origin: the manifest, then one
- * Arrow IPC file per table. Rejects with the URL that failed.
- */
-export async function fetchDataset(
-  baseUrl: string,
-  onProgress?: (p: DatasetProgress) => void,
-): Promise<{ manifest: DatasetManifest; tables: Record<TableName, Uint8Array> }> {
-  const url = (file: string) => new URL(`${DATASET_DIR}/${file}`, baseUrl).toString();
+const isPage = (res: Response) => res.headers.get('content-type')?.startsWith('text/html') ?? false;
+
+/** A file the dataset may lack (summary, families): null when missing or unreadable. */
+async function optional<T>(url: URL, read: (res: Response) => Promise<T>): Promise<T | null> {
+  try {
+    const res = await fetch(url);
+    return res.ok && !isPage(res) ? await read(res) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Folder of the datasets other than the embedded one (`public/datasets/<name>/`, opened with `?dataset=<name>`). */
+export const DATASETS_DIR = 'datasets';
+
+/** Where a dataset lives on the app's own origin: the embedded samples, or a named one. */
+export function datasetFolder(name: string | null): string {
+  return name ? `${DATASETS_DIR}/${name}` : DATASET_DIR;
+}
+
+/** A dataset written by `npm run ingest`, as the app reads it: its manifest, and its files fetched on demand. */
+export interface DatasetSource {
+  folder: string;
+  manifest: DatasetManifest;
+  /** Bytes of one file of the dataset (a table, the findings). */
+  file(name: string): Promise<Uint8Array>;
+}
+
+/** Fetches a dataset's manifest; its tables are fetched one at a time by whoever loads them. */
+export async function openDataset(baseUrl: string, folder: string): Promise<DatasetSource> {
+  const url = (file: string) => new URL(`${folder}/${file}`, baseUrl).toString();
   const manifest = (await (await fetchOk(url(MANIFEST_FILE), ' (run npm run ingest)')).json()) as DatasetManifest;
-  const total = manifest.tables.reduce((n, t) => n + t.bytes, 0);
-  let loaded = 0;
-  const entries = await Promise.all(
-    manifest.tables.map(async (t) => {
-      const bytes = new Uint8Array(await (await fetchOk(url(t.file))).arrayBuffer());
-      loaded += bytes.byteLength;
-      onProgress?.({ loaded, total });
-      return [t.name, bytes] as const;
-    }),
-  );
-  return { manifest, tables: Object.fromEntries(entries) as Record<TableName, Uint8Array> };
+  return {
+    folder,
+    manifest,
+    file: async (file) => new Uint8Array(await (await fetchOk(url(file))).arrayBuffer()),
+  };
 }
 
 /** The overview drawn before the engine is ready (written by `npm run ingest`). */
@@ -45,23 +60,13 @@ export interface OverviewSummary {
 }
 
 /** Fetches the precomputed overview summary; null when it is missing (the engine will answer instead). */
-export async function fetchSummary(baseUrl: string): Promise<OverviewSummary | null> {
-  try {
-    const res = await fetch(new URL(`${DATASET_DIR}/${SUMMARY_FILE}`, baseUrl));
-    return res.ok ? ((await res.json()) as OverviewSummary) : null;
-  } catch {
-    return null;
-  }
+export function fetchSummary(baseUrl: string, folder: string = DATASET_DIR): Promise<OverviewSummary | null> {
+  return optional(new URL(`${folder}/${SUMMARY_FILE}`, baseUrl), (res) => res.json() as Promise<OverviewSummary>);
 }
 
 /** Fetches the family table (families.csv) of the dataset; null when the dataset has none. */
-export async function fetchFamilies(baseUrl: string): Promise<string | null> {
-  try {
-    const res = await fetch(new URL(`${DATASET_DIR}/families.csv`, baseUrl));
-    return res.ok ? await res.text() : null;
-  } catch {
-    return null;
-  }
+export function fetchFamilies(baseUrl: string, folder: string = DATASET_DIR): Promise<string | null> {
+  return optional(new URL(`${folder}/families.csv`, baseUrl), (res) => res.text());
 }
 
 /** The generated demo years written by `npm run ingest` (public/demo), as files to import. */

@@ -1,5 +1,14 @@
 export { decodeText } from './decode';
-export { type DatasetProgress, fetchDataset, fetchDemoFiles, fetchFamilies, fetchSummary, type OverviewSummary } from './dataset';
+export {
+  DATASETS_DIR,
+  type DatasetSource,
+  datasetFolder,
+  fetchDemoFiles,
+  fetchFamilies,
+  fetchSummary,
+  type OverviewSummary,
+  openDataset,
+} from './dataset';
 
 /** A source document: file name (no folder) and its text. */
 export interface SourceFile {

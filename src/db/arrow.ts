@@ -21,17 +21,25 @@ function vectorOf(values: readonly unknown[], type: DataType): Vector {
   return builder.finish().toVector();
 }
 
-/** Builds the Arrow table of `name` from its rows, typed by the schema (so empty tables keep their columns). */
-export function toArrowTable(name: TableName, rows: readonly RecordRow[]): Table {
-  const columns: Record<string, Vector> = {};
-  for (const c of tableSpec(name).columns) {
+/** An Arrow table of `rows` with the given columns, typed by their SQL types (so empty tables keep their columns). */
+export function rowsToArrow(
+  columns: readonly { name: string; type: ColumnType }[],
+  rows: readonly Record<string, unknown>[],
+): Table {
+  const vectors: Record<string, Vector> = {};
+  for (const c of columns) {
     const values = rows.map((r) => {
       const v = r[c.name];
       return v === undefined ? null : v;
     });
-    columns[c.name] = vectorOf(values, ARROW_TYPES[c.type]());
+    vectors[c.name] = vectorOf(values, ARROW_TYPES[c.type]());
   }
-  return new Table(columns);
+  return new Table(vectors);
+}
+
+/** Builds the Arrow table of `name` from its rows, typed by the schema. */
+export function toArrowTable(name: TableName, rows: readonly RecordRow[]): Table {
+  return rowsToArrow(tableSpec(name).columns, rows);
 }
 
 /**

@@ -45,9 +45,13 @@ export async function openBrowserDb(onProgress?: (p: StartProgress) => void): Pr
     }
   };
   for (const s of SESSION_SETTINGS) await run(s, () => conn.query(s));
+  const bench = benchHook(conn);
   return {
     async query<T extends Row = Row>(sql: string) {
-      return arrowToRows<T>(await run(sql, () => conn.query(sql)));
+      const t0 = performance.now();
+      const table = await run(sql, () => conn.query(sql));
+      bench?.log.push({ sql, start: t0, engineMs: performance.now() - t0 });
+      return arrowToRows<T>(table);
     },
     async exec(sql: string) {
       await run(sql, () => conn.query(sql));
@@ -63,4 +67,34 @@ export async function openBrowserDb(onProgress?: (p: StartProgress) => void): Pr
       await db.terminate();
     },
   };
+}
+
+/** What `npm run bench` reads in the page: every query the app ran, and a way to time one on the bare engine. */
+export interface BenchHook {
+  /** Queries in the order the app sent them: when, and how long until the engine's Arrow answer arrived. */
+  log: { sql: string; start: number; engineMs: number }[];
+  /** Runs `sql` on the engine directly (no app code around it): milliseconds to the Arrow answer, and its rows. */
+  raw(sql: string): Promise<{ ms: number; rows: Row[] }>;
+}
+
+declare global {
+  interface Window {
+    __targetLensBench?: BenchHook;
+  }
+}
+
+/** Installs the bench hook when the page was opened with `?bench` (only `npm run bench` does). */
+function benchHook(conn: duckdb.AsyncDuckDBConnection): BenchHook | null {
+  if (typeof window === 'undefined' || !new URLSearchParams(window.location.search).has('bench')) return null;
+  const hook: BenchHook = {
+    log: [],
+    async raw(sql) {
+      const t0 = performance.now();
+      const table = await conn.query(sql);
+      const ms = performance.now() - t0;
+      return { ms, rows: arrowToRows(table) };
+    },
+  };
+  window.__targetLensBench = hook;
+  return hook;
 }

@@ -13,4 +13,10 @@ export interface DatasetManifest {
   /** Source documents, in load order. */
   documents: { file: string; docId: string; projects: number }[];
   tables: { name: TableName; file: string; rows: number; bytes: number }[];
+  /**
+   * Findings computed at ingest (`npm run ingest -- --findings`), for datasets too large to judge in
+   * the browser at start: rule_id, doc_id, project_id, indicator_id, message per row. `rules` is the
+   * fingerprint of the rules that made them; the app recomputes when its own rules differ.
+   */
+  findings?: { file: string; rows: number; bytes: number; rules: string };
 }

@@ -1,22 +1,29 @@
 import { CATALOG, severityRank } from '../rules/names';
 import { filterWhere, type SqlFilters } from './filters';
-import { ruleHitsCtes } from './queries-review';
 import { literal } from './sql';
 
 /** Queries of the overview (总览) and the department/project pages; all take the shared filters. */
+
+/** Departments the overview's bar charts show at most (largest budgets, weakest scores); a province has 9,000. */
+export const TOP_DEPARTMENTS = 30;
+
+/** Leaves the budget treemap draws at most: projects, else departments, else regions. */
+export const TREEMAP_LEAVES = 400;
 
 export interface Headline extends Record<string, unknown> {
   budget_wan: number | null;
   departments: number;
   projects: number;
   indicators: number;
+  /** Documents (one per department and year). */
+  documents: number;
 }
 
 /** Headline figures that need only the documents: total budget, departments, projects, indicators. */
 export function headlineQuery(f: SqlFilters): string {
   const w = filterWhere(f);
   return `SELECT round(sum(budget_wan), 2) AS budget_wan, count(DISTINCT department) AS departments,
-       sum(project_count) AS projects, sum(indicator_count) AS indicators
+       sum(project_count) AS projects, sum(indicator_count) AS indicators, count(*) AS documents
 FROM documents WHERE ${w}`;
 }
 
@@ -43,10 +50,10 @@ export interface BudgetRow extends Record<string, unknown> {
   projects: number;
 }
 
-/** Budget by department (one row per document), from the documents alone. */
-export function budgetByDepartmentQuery(f: SqlFilters): string {
+/** Budget by department (one row per document, the `limit` largest), from the documents alone. */
+export function budgetByDepartmentQuery(f: SqlFilters, limit = TOP_DEPARTMENTS): string {
   return `SELECT doc_id, department, region, year, budget_wan, project_count AS projects
-FROM documents WHERE ${filterWhere(f)} ORDER BY budget_wan DESC, department`;
+FROM documents WHERE ${filterWhere(f)} ORDER BY budget_wan DESC, department LIMIT ${Math.max(1, Math.floor(limit))}`;
 }
 
 export interface DepartmentRow extends BudgetRow {
@@ -55,25 +62,39 @@ export interface DepartmentRow extends BudgetRow {
   high_findings: number;
 }
 
-/** Departments (one row per document) with budget and score. */
-export function departmentsQuery(f: SqlFilters, order: 'budget' | 'score' = 'budget'): string {
+/** Departments (one row per document) with budget and score; all of them, or the first `limit`. */
+export function departmentsQuery(f: SqlFilters, order: 'budget' | 'score' = 'budget', limit?: number): string {
   return `SELECT doc_id, department, region, year, budget_wan, project_count AS projects, score, findings, high_findings
 FROM department_scores WHERE ${filterWhere(f)}
-ORDER BY ${order === 'budget' ? 'budget_wan DESC' : 'score ASC'}, department`;
+ORDER BY ${order === 'budget' ? 'budget_wan DESC' : 'score ASC'}, department${limit === undefined ? '' : ` LIMIT ${Math.max(1, Math.floor(limit))}`}`;
 }
 
+/** A leaf of the budget treemap: a project, or (when there are too many) a department or a region. */
 export interface TreeRow extends Record<string, unknown> {
   region: string;
-  department: string;
-  project_id: string;
-  name: string;
+  department: string | null;
+  project_id: string | null;
+  name: string | null;
   budget_wan: number;
 }
 
-/** Projects with their region and department, for the budget treemap. */
-export function budgetTreeQuery(f: SqlFilters): string {
-  return `SELECT region, department, project_id, seq || '. ' || name AS name, budget_wan
-FROM projects WHERE ${filterWhere(f)} AND budget_wan > 0 ORDER BY region, department, budget_wan DESC`;
+/**
+ * The budget treemap's leaves: projects with their region and department when at most `leaves`;
+ * else departments (documents' budgets) when at most `leaves`; else regions.
+ */
+export function budgetTreeQuery(f: SqlFilters, leaves = TREEMAP_LEAVES): string {
+  const w = filterWhere(f);
+  const n = Math.max(1, Math.floor(leaves));
+  return `WITH n AS (SELECT coalesce(sum(project_count), 0) AS projects, count(*) AS documents FROM documents WHERE ${w})
+SELECT region, department, project_id, seq || '. ' || name AS name, budget_wan
+FROM projects WHERE ${w} AND budget_wan > 0 AND (SELECT projects FROM n) <= ${n}
+UNION ALL
+SELECT region, department, NULL, NULL, budget_wan
+FROM documents WHERE ${w} AND budget_wan > 0 AND (SELECT projects FROM n) > ${n} AND (SELECT documents FROM n) <= ${n}
+UNION ALL
+SELECT region, NULL, NULL, NULL, sum(budget_wan)
+FROM documents WHERE ${w} AND budget_wan > 0 AND (SELECT documents FROM n) > ${n} GROUP BY region
+ORDER BY region, department NULLS FIRST, budget_wan DESC`;
 }
 
 export interface ScheduleRow extends Record<string, unknown> {
@@ -82,13 +103,12 @@ export interface ScheduleRow extends Record<string, unknown> {
   projects: number;
 }
 
-/** Budget-weighted cumulative share by month over projects that print that month. */
+/** Budget-weighted cumulative share by month over projects that print that month (from `rollup_schedule`). */
 export function scheduleQuery(f: SqlFilters): string {
-  return `SELECT s.month, round(sum(s.share_pct * p.budget_wan) / nullif(sum(p.budget_wan), 0), 1) AS weighted_share_pct,
-       count(s.share_pct) AS projects
-FROM schedule s JOIN projects p USING (project_id)
-WHERE ${filterWhere(f, 's')} AND s.share_pct IS NOT NULL
-GROUP BY s.month ORDER BY s.month`;
+  return `SELECT month, round(sum(share_x_budget) / nullif(sum(budget_wan), 0), 1) AS weighted_share_pct,
+       CAST(sum(projects) AS BIGINT) AS projects
+FROM rollup_schedule WHERE ${filterWhere(f)}
+GROUP BY month ORDER BY month`;
 }
 
 export interface MixRow extends Record<string, unknown> {
@@ -97,9 +117,9 @@ export interface MixRow extends Record<string, unknown> {
   indicators: number;
 }
 
-/** Indicator rows by level 1 and level 2. */
+/** Indicator rows by level 1 and level 2 (from `rollup_indicator_mix`). */
 export function indicatorMixQuery(f: SqlFilters): string {
-  return `SELECT level1, level2, count(*) AS indicators FROM indicators WHERE ${filterWhere(f)}
+  return `SELECT level1, level2, CAST(sum(indicators) AS BIGINT) AS indicators FROM rollup_indicator_mix WHERE ${filterWhere(f)}
 GROUP BY level1, level2 ORDER BY level1, indicators DESC`;
 }
 
@@ -114,12 +134,16 @@ export interface ProblemRow extends Record<string, unknown> {
 
 /**
  * The most frequent problems (warnings and high), with the budget at stake counted as in the rule
- * list of the review page (`ruleHitsCtes`): distinct projects, or documents for department-level findings.
+ * list of the review page (`ruleHitsCtes`): distinct projects, or documents for department-level
+ * findings; from `rollup_rule_hits`, which holds those counts per document.
  */
 export function topProblemsQuery(f: SqlFilters, limit = 10): string {
-  return `WITH ${ruleHitsCtes(`${filterWhere(f)} AND severity <> 'info'`)}
-SELECT c.rule_id, c.title_zh, c.title_en, c.severity, h.hits AS findings, s.budget_wan
-FROM hits h JOIN ${CATALOG} c USING (rule_id) LEFT JOIN stake s USING (rule_id)
+  return `WITH h AS (
+  SELECT rule_id, CAST(sum(hits) AS BIGINT) AS hits, round(sum(stake_wan), 2) AS budget_wan
+  FROM rollup_rule_hits WHERE ${filterWhere(f)} AND severity <> 'info' GROUP BY rule_id
+)
+SELECT c.rule_id, c.title_zh, c.title_en, c.severity, h.hits AS findings, h.budget_wan
+FROM h JOIN ${CATALOG} c USING (rule_id)
 ORDER BY h.hits DESC, c.rule_id LIMIT ${Math.max(1, Math.floor(limit))}`;
 }
 

@@ -7,7 +7,9 @@ export {
   installRules,
   MAX_COUNTED_PER_RULE,
   PENALTY,
+  RAW_FINDING_COLUMNS,
   refreshFindings,
+  rulesFingerprint,
 } from './install';
 export { ADVERSE_KEYWORDS, FAVOURABLE_KEYWORDS, GROWTH_KEYWORDS, UNIT_COST_KEYWORDS } from './keywords';
 export { CATALOG, RULES_SCHEMA, severityRank } from './names';

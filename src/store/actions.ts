@@ -1,9 +1,9 @@
-import { fetchDataset, fetchFamilies, fetchSummary } from '../data';
+import { type DatasetSource, datasetFolder, fetchFamilies, fetchSummary, openDataset } from '../data';
 import type { Db } from '../db';
 import { literal } from '../db/sql';
 import { installFamilies, parseFamilies } from '../families/families';
 import type { Locale } from '../i18n';
-import { installRules } from '../rules';
+import { installRules, RULES, rulesFingerprint } from '../rules';
 import { installYears, refreshYearMatches } from '../years/compare';
 import { dropAppDb, exclusive, getAppDb, errorMessage as message, refreshDocuments, setEngine } from './engine';
 import { getLibrary, loadAllData, yearThreshold } from './imports';
@@ -12,7 +12,8 @@ import { store } from './store';
 let started: Promise<void> | undefined;
 
 /**
- * Starts the engine and loads the embedded dataset (Arrow IPC files written by `npm run ingest`).
+ * Starts the engine and loads the dataset (Arrow IPC files written by `npm run ingest`): the embedded
+ * samples, or the one the URL names (`?dataset=<name>`, from `public/datasets/<name>/`).
  * Idempotent: a second call (React's StrictMode runs effects twice) waits for the first.
  */
 export function startApp(baseUrl: string = document.baseURI): Promise<void> {
@@ -31,32 +32,52 @@ function afterPaint(): Promise<void> {
 async function start(baseUrl: string): Promise<void> {
   try {
     setEngine({ status: 'starting', progress: null, error: null });
-    // The small precomputed summary (of the samples) is drawn first, unless the user's own documents
+    const folder = datasetFolder(store.getState().route.dataset);
+    // The small precomputed summary of the dataset is drawn first, unless the user's own documents
     // or switched-off samples make it wrong; compiling the 34 MB engine competes for the machine's
     // cores, so it starts once that first chart is painted.
-    const [library, samplesSummary] = await Promise.all([getLibrary(), fetchSummary(baseUrl)]);
-    const samplesOnly = store.getState().library.samplesEnabled && (!library || (await library.count()) === 0);
-    const summary = samplesOnly ? samplesSummary : null;
+    const [library, datasetSummary] = await Promise.all([getLibrary(), fetchSummary(baseUrl, folder)]);
+    const asShipped = store.getState().library.samplesEnabled && (!library || (await library.count()) === 0);
+    const summary = asShipped ? datasetSummary : null;
     if (summary) {
       store.setState({ summary });
       await afterPaint();
       await afterPaint();
     }
-    const [db, dataset] = await Promise.all([getAppDb(), fetchDataset(baseUrl)]);
+    const [db, dataset] = await Promise.all([getAppDb(), openDataset(baseUrl, folder)]);
     await exclusive(async () => {
-      setEngine({ status: 'loading', progress: null });
-      await loadAllData(db, dataset);
+      setEngine({ status: 'loading', progress: 0 });
+      await loadAllData(db, dataset, (loaded, total) => setEngine({ progress: total > 0 ? loaded / total : null }));
       await refreshDocuments();
       setEngine({ status: 'ready', progress: 1 });
       // The first charts need only the data; findings and scores follow.
-      await installRules(db);
-      await setUpFamilies(db, baseUrl);
+      await installFindings(db, dataset, asShipped);
+      await setUpFamilies(db, baseUrl, folder);
       await installYears(db);
       await refreshYearMatches(db, yearThreshold());
       store.setState({ rulesReady: true });
     });
   } catch (err) {
     setEngine({ status: 'error', error: message(err) });
+  }
+}
+
+/** Temporary table of findings shipped with a dataset, while `findings` is made from it. */
+const SHIPPED_FINDINGS = 'findings_shipped';
+
+/**
+ * Installs the rules. A dataset shipped with findings made by these same rules (large ones, from
+ * `npm run ingest -- --findings`) and loaded as shipped gets its findings from the file; otherwise
+ * (the user's documents added, samples hidden, other rules) the rules run here.
+ */
+async function installFindings(db: Db, dataset: DatasetSource, asShipped: boolean): Promise<void> {
+  const shipped = dataset.manifest.findings;
+  if (!asShipped || !shipped || shipped.rules !== rulesFingerprint()) return installRules(db);
+  await db.insertArrowIPC(SHIPPED_FINDINGS, await dataset.file(shipped.file), { create: true });
+  try {
+    await installRules(db, RULES, { precomputed: SHIPPED_FINDINGS });
+  } finally {
+    await db.exec(`DROP TABLE IF EXISTS ${SHIPPED_FINDINGS}`);
   }
 }
 
@@ -88,8 +109,8 @@ function storedOverrides(): Record<string, string> {
   }
 }
 
-async function setUpFamilies(db: Db, baseUrl: string): Promise<void> {
-  const csv = await fetchFamilies(baseUrl);
+async function setUpFamilies(db: Db, baseUrl: string, folder: string): Promise<void> {
+  const csv = await fetchFamilies(baseUrl, folder);
   await installFamilies(db, csv ? parseFamilies(csv) : []);
   const overrides = Object.entries(storedOverrides());
   if (overrides.length)

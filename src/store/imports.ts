@@ -1,5 +1,5 @@
-import { fetchDemoFiles } from '../data';
-import type { DatasetManifest, TableName } from '../db';
+import { type DatasetSource, fetchDemoFiles } from '../data';
+import type { TableName } from '../db';
 import { type Db, docIdOf, loadDataset, reloadDataset, removeDocuments, replaceRecords } from '../db';
 import type { ExtractOptions } from '../extract';
 import { refreshFamilies } from '../families/families';
@@ -48,30 +48,37 @@ export function getLibrary(): Promise<Library | null> {
   return libraryPromise;
 }
 
-/** The embedded dataset (Arrow IPC bytes written by `npm run ingest`), fetched once at start. */
-export interface EmbeddedDataset {
-  manifest: DatasetManifest;
-  tables: Record<TableName, Uint8Array>;
-}
-
-let embedded: EmbeddedDataset | undefined;
+/** The dataset loaded at start (reloads fetch its tables again). */
+let opened: DatasetSource | undefined;
 /** The engine the dataset's tables were created in (a restarted engine starts empty). */
 let loadedInto: Db | undefined;
 
 /**
- * Loads the embedded dataset, hides its samples if the user switched them off, and adds the
- * documents kept in the browser. Findings and families are not refreshed here.
+ * Loads the app's dataset (the embedded samples, or the one named by `?dataset=`) table by table,
+ * with progress, hides its documents if the user switched them off, and adds the documents kept in
+ * the browser. Findings and families are not refreshed here.
  */
-export async function loadAllData(db: Db, dataset: EmbeddedDataset | undefined = embedded): Promise<void> {
-  if (!dataset) throw new Error('the embedded dataset was not fetched');
+export async function loadAllData(
+  db: Db,
+  dataset: DatasetSource | undefined = opened,
+  onProgress?: (loaded: number, total: number) => void,
+): Promise<void> {
+  if (!dataset) throw new Error('the dataset was not opened');
+  const files = new Map(dataset.manifest.tables.map((t) => [t.name, t] as const));
+  const total = dataset.manifest.tables.reduce((n, t) => n + t.bytes, 0);
+  let loaded = 0;
+  const table = async (name: TableName) => {
+    const entry = files.get(name);
+    if (!entry) throw new Error(`${dataset.folder}: the manifest lists no table ${name} (run npm run ingest)`);
+    const bytes = await dataset.file(entry.file);
+    loaded += bytes.byteLength;
+    onProgress?.(loaded, total);
+    return bytes;
+  };
   // The first load creates the tables; later ones (samples switched on, a sample's stand-in removed) keep them.
-  // DuckDB-WASM transfers the bytes it is given to its worker (they are empty afterwards): pass copies.
-  const tables = Object.fromEntries(
-    Object.entries(dataset.tables).map(([name, bytes]) => [name, bytes.slice()]),
-  ) as EmbeddedDataset['tables'];
-  if (loadedInto === db) await reloadDataset(db, tables);
-  else await loadDataset(db, tables);
-  embedded = dataset;
+  if (loadedInto === db) await reloadDataset(db, table);
+  else await loadDataset(db, table);
+  opened = dataset;
   loadedInto = db;
   const sampleIds = dataset.manifest.documents.map((d) => d.docId);
   const kept = await readStored();

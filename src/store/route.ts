@@ -45,6 +45,8 @@ export interface Route {
   fromYear: number | null;
   toYear: number | null;
   threshold: number | null;
+  /** Dataset loaded instead of the embedded samples: `public/datasets/<name>/` (written by `npm run ingest`). */
+  dataset: string | null;
 }
 
 export const EMPTY_FILTERS: Filters = { year: null, region: null, department: null, severity: null };
@@ -62,7 +64,11 @@ export const DEFAULT_ROUTE: Route = {
   fromYear: null,
   toYear: null,
   threshold: null,
+  dataset: null,
 };
+
+/** Dataset names are folder names: letters, digits, '-' and '_' (nothing that leaves `datasets/`). */
+const DATASET_NAME = /^[\w-]{1,64}$/;
 
 function yearParam(value: string | null): number | null {
   const n = Number(value);
@@ -90,6 +96,7 @@ export function parseSearch(search: string): { route: Route; filters: Filters } 
       fromYear: yearParam(p.get('from')),
       toYear: yearParam(p.get('to')),
       threshold: p.get('threshold') && threshold > 0 && threshold <= 1 ? threshold : null,
+      dataset: DATASET_NAME.test(p.get('dataset') ?? '') ? p.get('dataset') : null,
     },
     filters: {
       year: yearParam(p.get('year')),
@@ -120,6 +127,7 @@ export function toSearch(route: Route, filters: Filters): string {
   if (route.fromYear !== null) p.set('from', String(route.fromYear));
   if (route.toYear !== null) p.set('to', String(route.toYear));
   if (route.threshold !== null) p.set('threshold', String(route.threshold));
+  if (route.dataset) p.set('dataset', route.dataset);
   const s = p.toString();
   return s ? `?${s}` : '';
 }

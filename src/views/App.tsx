@@ -55,7 +55,7 @@ export function App() {
       {engine.status === 'ready' && <DropZone t={t} />}
       <main>
         {engine.status === 'starting' && <StatusMessage kind="loading" title={`${t.loading}${progress}`} />}
-        {engine.status === 'loading' && <StatusMessage kind="loading" title={t.loadingData} />}
+        {engine.status === 'loading' && <StatusMessage kind="loading" title={`${t.loadingData}${progress}`} />}
         {engine.status !== 'ready' && view === 'overview' && summary && <OverviewView t={t} />}
         {engine.status === 'error' && <StatusMessage kind="error" title={t.errorTitle} detail={engine.error ?? ''} />}
         {engine.status === 'ready' && (

@@ -6,7 +6,7 @@ import { getAppDb, store } from '../store';
 
 /** Tables and views that exist only once the rules have run (see `startApp`). */
 const NEEDS_RULES =
-  /\b(findings|project_scores|department_scores|region_scores|rules\.|project_famil|families|family_|indicator_spread|unit_profile|year_)/;
+  /\b(findings|project_scores|department_scores|region_scores|rollup_rule_hits|rules\.|project_famil|families|family_|indicator_spread|unit_profile|year_)/;
 
 /** A query's state in a view. */
 export type QueryState<T> =

@@ -24,7 +24,7 @@ import { type DatasetManifest, loadDataset, TABLES, type TableName } from '../..
 import { openNodeDb } from '../../src/db/node';
 import { parseDocument, type TargetDocument } from '../../src/parse';
 import { RENDER_LAYOUTS } from '../../src/render';
-import { installRules } from '../../src/rules';
+import { installRules, RULES, rulesFingerprint } from '../../src/rules';
 
 const DATA = join(import.meta.dirname, '..', '..', 'data');
 const SMALL: CorpusOptions = { counties: 2, departments: 3, years: [2023, 2024, 2025], seed: 5 };
@@ -86,7 +86,13 @@ describe('parallel ingest, Arrow and Parquet', () => {
   beforeAll(async () => {
     const manifest = await writeCorpus(samples, SMALL, corpusDir);
     expect(manifest.documents).toBe(18);
-    result = await ingestParallel(corpusDir, { workers: 2, outDir: arrowDir, arrowPartitions: true, parquetDir });
+    result = await ingestParallel(corpusDir, {
+      workers: 2,
+      outDir: arrowDir,
+      arrowPartitions: true,
+      parquetDir,
+      findings: true,
+    });
   }, 120_000);
 
   it('writes one Arrow dataset with every document, and per year/region files that add up to it', async () => {
@@ -147,4 +153,47 @@ describe('parallel ingest, Arrow and Parquet', () => {
     expect(wasmCounts.length).toBeGreaterThan(5);
     expect(nativeCounts).toEqual(wasmCounts);
   }, 60_000);
+
+  it('findings written at ingest give the app the findings its rules make in DuckDB-WASM, row for row', async () => {
+    const manifest = JSON.parse(readFileSync(join(arrowDir, 'manifest.json'), 'utf8')) as DatasetManifest;
+    const shipped = manifest.findings;
+    expect(shipped?.rules).toBe(rulesFingerprint());
+    expect(shipped?.rows).toBe(result.findings);
+    const parts = JSON.parse(readFileSync(join(arrowDir, PARTITIONS_DIR, PARTITIONS_MANIFEST), 'utf8')) as {
+      partitions: PartitionEntry[];
+    };
+    expect(parts.partitions.reduce((n, p) => n + (p.findings?.rows ?? 0), 0)).toBe(shipped?.rows);
+
+    const ipc = {} as Record<TableName, Uint8Array>;
+    for (const t of TABLES) ipc[t.name] = new Uint8Array(await readFile(join(arrowDir, `${t.name}.arrow`)));
+    const all = 'SELECT * FROM findings ORDER BY ALL';
+    const computed = await openNodeDb();
+    await loadDataset(computed, Object.fromEntries(Object.entries(ipc).map(([k, v]) => [k, v.slice()])));
+    await installRules(computed);
+    const expected = await computed.query(all);
+    await computed.close();
+
+    const loaded = await openNodeDb();
+    await loadDataset(loaded, ipc);
+    await loaded.insertArrowIPC('shipped', new Uint8Array(await readFile(join(arrowDir, shipped?.file ?? ''))));
+    await installRules(loaded, RULES, { precomputed: 'shipped' });
+    const fromFile = await loaded.query(all);
+    const scores = await loaded.query('SELECT count(*) AS n, sum(score) AS s FROM department_scores');
+    await loaded.close();
+    expect(expected.length).toBe(result.findings);
+    expect(fromFile).toEqual(expected);
+    expect(scores[0]?.n).toBe(18);
+  }, 60_000);
+});
+
+describe('rulesFingerprint', () => {
+  it('changes when a rule changes, so findings made by other rules are not used', () => {
+    const [first, ...rest] = RULES;
+    if (!first) throw new Error('no rules');
+    expect(rulesFingerprint()).toBe(rulesFingerprint(RULES));
+    expect(rulesFingerprint([{ ...first, sql: `${first.sql} ` }, ...rest])).not.toBe(rulesFingerprint());
+    expect(rulesFingerprint([{ ...first, severity: first.severity === 'high' ? 'info' : 'high' }, ...rest])).not.toBe(
+      rulesFingerprint(),
+    );
+  });
 });

@@ -25,10 +25,11 @@ import {
   qualityHeadlineQuery,
   type ScheduleRow,
   scheduleQuery,
+  TOP_DEPARTMENTS,
   type TreeRow,
   topProblemsQuery,
 } from '../../db/queries-overview';
-import type { Messages } from '../../i18n';
+import { fill, type Messages } from '../../i18n';
 import { navigate, setFilters, store } from '../../store';
 import { type ChartClick, EChart } from '../EChart';
 import { StatusMessage } from '../StatusMessage';
@@ -47,10 +48,22 @@ function Loaded<T>({ q, t, children }: { q: QueryState<T>; t: Messages; children
   return <>{children(q.rows)}</>;
 }
 
-function Card({ title, children, wide }: { title: string; children: React.ReactNode; wide?: boolean }) {
+function Card({
+  title,
+  note,
+  children,
+  wide,
+}: {
+  title: string;
+  /** A line under the title (what part of the selection the chart shows). */
+  note?: string | null;
+  children: React.ReactNode;
+  wide?: boolean;
+}) {
   return (
     <section className={`ov-card${wide ? ' wide' : ''}`} aria-label={title}>
       <h3>{title}</h3>
+      {note && <p className="hint">{note}</p>}
       {children}
     </section>
   );
@@ -82,7 +95,7 @@ export function OverviewView({ t }: { t: Messages }) {
   const headline = early(headlineLive, summary?.headline ? [summary.headline] : undefined);
   const quality = useQuery<QualityHeadline>(qualityHeadlineQuery(filters));
   const budgets = early(useQuery<BudgetRow>(budgetByDepartmentQuery(filters)), summary?.budgets);
-  const departments = useQuery<DepartmentRow>(departmentsQuery(filters));
+  const departments = useQuery<DepartmentRow>(departmentsQuery(filters, 'score', TOP_DEPARTMENTS));
   const tree = useQuery<TreeRow>(budgetTreeQuery(filters));
   const schedule = useQuery<ScheduleRow>(scheduleQuery(filters));
   const mix = useQuery<MixRow>(indicatorMixQuery(filters));
@@ -106,7 +119,23 @@ export function OverviewView({ t }: { t: Messages }) {
     if (d?.rule_id) navigate({ view: 'review', rule: d.rule_id });
   };
 
+  // Screen readers (and npm run bench) learn when every figure and chart shows the current filters.
+  const busy = [headlineLive, quality, budgets, departments, tree, schedule, mix, problems].some(
+    (q) => q.status === 'pending',
+  );
   const h = headline.status === 'ready' ? headline.rows[0] : undefined;
+  // The bar charts show TOP_DEPARTMENTS of a larger selection, the treemap coarser tiles: say so.
+  const topNote = (q: QueryState<unknown>, message: string) =>
+    q.status === 'ready' && h && h.documents > q.rows.length
+      ? fill(message, { shown: q.rows.length, n: count(h.documents) })
+      : null;
+  const treeLevel =
+    tree.status === 'ready' && tree.rows[0] && tree.rows[0].project_id === null
+      ? tree.rows[0].department === null
+        ? t.ovTreeRegions
+        : t.ovTreeDepartments
+      : null;
+  const treeNote = treeLevel && h ? fill(t.ovTreeLevel, { level: treeLevel, n: count(h.projects) }) : null;
   const qh = quality.status === 'ready' ? quality.rows[0] : undefined;
   const figures: [string, string, string][] = [
     ['budget', t.ovBudget, wan(h?.budget_wan)],
@@ -117,7 +146,7 @@ export function OverviewView({ t }: { t: Messages }) {
     ['high-share', t.ovHighShare, qh ? pct(qh.high_share_pct) : '…'],
   ];
   return (
-    <div className="overview" data-testid="overview">
+    <div className="overview" data-testid="overview" aria-busy={busy}>
       <div className="ov-head">
         <h2>{t.ovTitle}</h2>
         <p className="hint">{t.ovClickHint}</p>
@@ -134,7 +163,7 @@ export function OverviewView({ t }: { t: Messages }) {
         ))}
       </dl>
       <div className="ov-grid">
-        <Card title={t.ovBudgetByDept}>
+        <Card title={t.ovBudgetByDept} note={topNote(budgets, t.ovTopBudgets)}>
           <Loaded q={budgets} t={t}>
             {(rows) => (
               <EChart
@@ -148,7 +177,7 @@ export function OverviewView({ t }: { t: Messages }) {
             )}
           </Loaded>
         </Card>
-        <Card title={t.ovScoreByDept}>
+        <Card title={t.ovScoreByDept} note={topNote(departments, t.ovTopWeakest)}>
           <Loaded q={departments} t={t}>
             {(rows) => (
               <EChart
@@ -162,7 +191,7 @@ export function OverviewView({ t }: { t: Messages }) {
             )}
           </Loaded>
         </Card>
-        <Card title={t.ovBudgetTree} wide>
+        <Card title={t.ovBudgetTree} note={treeNote} wide>
           <Loaded q={tree} t={t}>
             {(rows) => (
               <EChart

@@ -1,0 +1,141 @@
+/**
+ * The app measured in Chromium (for `npm run bench`): opens the built app on a dataset with `?bench`
+ * (which makes the engine log every query and offer the bare engine, src/db/browser.ts) and measures
+ * time to the first chart, to the data loaded and to the findings ready, memory, and the effect of a
+ * department filter on the overview: from the change event until every figure and chart shows the
+ * filter (the overview's aria-busy goes true, then false, then a frame is painted). Beside each
+ * filter effect: the same queries run one after another on the bare engine in the same page, so the
+ * app's own overhead shows as a ratio.
+ */
+import type { Browser } from 'playwright-core';
+
+export interface FilterRun {
+  department: string;
+  effectMs: number;
+  /** The queries the filter made the app run, timed again one by one on the bare engine. */
+  rawMs: number;
+  queries: number;
+}
+
+export interface BrowserFigures {
+  firstChartMs: number;
+  dataLoadedMs: number;
+  findingsReadyMs: number;
+  filter: {
+    runs: FilterRun[];
+    effectMedianMs: number;
+    effectP95Ms: number;
+    rawMedianMs: number;
+    overheadMedian: number;
+  };
+  memory: { jsHeapMB: number | null; duckdbMB: number | null };
+  documents: number;
+  indicators: number;
+}
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] as number) : 0;
+};
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+
+/** Page code as strings: functions passed to page.evaluate from tsx carry its __name helper, which the page lacks. */
+const FILTER_RUN = `async (index) => {
+  const select = document.querySelector('[data-testid="filter-department"]');
+  const overview = document.querySelector('[data-testid="overview"]');
+  const hook = window.__targetLensBench;
+  const from = hook.log.length;
+  const busyCycle = new Promise((done) => {
+    let seenBusy = false;
+    const observer = new MutationObserver(() => {
+      const busy = overview.getAttribute('aria-busy') === 'true';
+      if (busy) seenBusy = true;
+      else if (seenBusy) { observer.disconnect(); done(); }
+    });
+    observer.observe(overview, { attributes: true, attributeFilter: ['aria-busy'] });
+  });
+  const t0 = performance.now();
+  select.value = select.options[index].value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  await busyCycle;
+  await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+  const effectMs = performance.now() - t0;
+  const sqls = hook.log.slice(from).map((q) => q.sql);
+  let rawMs = 0;
+  for (const sql of sqls) rawMs += (await hook.raw(sql)).ms;
+  return { department: select.options[index].value, effectMs, rawMs, queries: sqls.length };
+}`;
+
+const SCALAR = `async (sql) => {
+  const { rows } = await window.__targetLensBench.raw(sql);
+  const row = rows[0] ?? {};
+  return Number(Object.values(row)[0] ?? 0);
+}`;
+
+/** Opens `url` (the built app, with its query string) and measures it; `runs` filter changes. */
+export async function measureApp(browser: Browser, url: string, runs: number): Promise<BrowserFigures> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  try {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.getByTestId('chart-budget-by-department').locator('canvas').first().waitFor({ timeout: 120_000 });
+    const firstChartMs = await page.evaluate('performance.now()');
+    if (process.env.BENCH_DEBUG) process.stderr.write(`first chart\n`);
+    await page.getByTestId('filter-department').waitFor({ timeout: 600_000 });
+    const dataLoadedMs = await page.evaluate('performance.now()');
+    if (process.env.BENCH_DEBUG) process.stderr.write(`data loaded\n`);
+    // Findings are ready when the quality figure shows a score and nothing is pending.
+    // (Polled from here: waitForFunction would evaluate a string in the page, which its CSP forbids.)
+    const ready = `document.querySelector('[data-figure="score"] dd')?.textContent !== '…' && document.querySelector('[data-testid="overview"]')?.getAttribute('aria-busy') === 'false'`;
+    for (const t0 = Date.now(); !(await page.evaluate(ready)); ) {
+      if (Date.now() - t0 > 600_000) throw new Error('findings not ready after 10 minutes');
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    const findingsReadyMs = await page.evaluate('performance.now()');
+    if (process.env.BENCH_DEBUG) process.stderr.write(`findings ready\n`);
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+    const options = await page.getByTestId('filter-department').locator('option').count();
+    const filterRuns: FilterRun[] = [];
+    // Each run selects a department (by position, spread over the list), then all departments again.
+    for (let i = 0; i < runs; i++) {
+      const index = 1 + Math.floor((i * (options - 1)) / runs);
+      filterRuns.push((await page.evaluate(`(${FILTER_RUN})(${index})`)) as FilterRun);
+      await page.evaluate(`(${FILTER_RUN})(0)`);
+    }
+    const scalar = async (sql: string) => (await page.evaluate(`(${SCALAR})(${JSON.stringify(sql)})`)) as number;
+    const duckdbBytes = await scalar('SELECT sum(memory_usage_bytes) FROM duckdb_memory()').catch(() => null);
+    const jsHeap = (await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : null')) as
+      | number
+      | null;
+    const effects = filterRuns.map((r) => r.effectMs);
+    const raws = filterRuns.map((r) => r.rawMs);
+    return {
+      firstChartMs: round(firstChartMs as number, 0),
+      dataLoadedMs: round(dataLoadedMs as number, 0),
+      findingsReadyMs: round(findingsReadyMs as number, 0),
+      filter: {
+        runs: filterRuns.map((r) => ({ ...r, effectMs: round(r.effectMs), rawMs: round(r.rawMs) })),
+        effectMedianMs: round(quantile(effects, 0.5)),
+        effectP95Ms: round(quantile(effects, 0.95)),
+        rawMedianMs: round(quantile(raws, 0.5)),
+        overheadMedian: round(
+          quantile(
+            filterRuns.map((r) => r.effectMs / Math.max(r.rawMs, 0.1)),
+            0.5,
+          ),
+          2,
+        ),
+      },
+      memory: {
+        jsHeapMB: jsHeap === null ? null : round(jsHeap / 1e6),
+        duckdbMB: duckdbBytes === null ? null : round(duckdbBytes / 1e6),
+      },
+      documents: await scalar('SELECT count(*) FROM documents'),
+      indicators: await scalar('SELECT count(*) FROM indicators'),
+    };
+  } finally {
+    await context.close();
+  }
+}
