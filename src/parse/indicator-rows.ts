@@ -1,8 +1,15 @@
 import { LabelSet, wasFull } from './aligned-cells';
 import { COMPARATOR_START, looksLikeValue } from './indicator-value';
 import { displayWidth, type Row } from './layouts';
-import { isBlankText, labelKey } from './normalize';
-import { canonicalLevel1, canonicalLevel2, isLevel2Prefix, level2Parent } from './taxonomy';
+import { isBlankText, isWhitespace, labelKey } from './normalize';
+import {
+  canonicalLevel1,
+  canonicalLevel2,
+  isLevel1Key,
+  isLevel2Prefix,
+  isLevel2PrefixKey,
+  level2Parent,
+} from './taxonomy';
 
 /** An indicator row as cut from the layout, before its cells are cleaned and its value read. */
 export interface RawIndicator {
@@ -45,6 +52,11 @@ const PAGE_NOISE = /^(第\s*)?\d{1,4}(\s*页)?$|^-\s*\d{1,4}\s*-$|^\d+\s*\/\s*\d
 
 /** A page number or page footer left in the text by extraction. */
 function isPageNoise(text: string): boolean {
+  // Page noise starts with 第, a digit or a dash: other text is told without trimming it.
+  let i = 0;
+  while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i);
+  if (c !== 0x7b2c && c !== 0x2d && !(c >= 0x30 && c <= 0x39)) return false;
   return PAGE_NOISE.test(text.trim());
 }
 
@@ -179,9 +191,11 @@ export function readStreamIndicators(rows: Row[]): RawIndicator[] {
       return;
     }
     if (isPageNoise(text)) return;
-    let frags = [...row.cells];
+    let frags = row.cells;
     const first = frags[0] ?? '';
-    if (canonicalLevel1(first)) {
+    // The label key of the row's first fragment, looked up as a label of either level.
+    const firstKey = labelKey(first);
+    if (isLevel1Key(firstKey)) {
       const following = frags[1] ?? nextNonBlank(rows, at)?.cells[0] ?? '';
       const isAlsoLevel2 = canonicalLevel2(first) !== null;
       if (!isAlsoLevel2 || canonicalLevel2(following) || isLevel2Prefix(following)) {
@@ -190,8 +204,9 @@ export function readStreamIndicators(rows: Row[]): RawIndicator[] {
       }
     }
     const head = frags[0] ?? '';
-    const fullLabel = exactLevel2(head);
-    const startsRow = fullLabel || isLevel2Prefix(head);
+    const headKey = head === first ? firstKey : labelKey(head);
+    const fullLabel = level2Parent(headKey) !== undefined;
+    const startsRow = fullLabel || isLevel2PrefixKey(headKey);
     const has = (c: number) => (cur?.cols[c]?.length ?? 0) > 0;
     // A label-like start ("服务对象满意度") while the description is still due is the description;
     // the first characters of a label ("生态环境") right after a value may be the value's wrapped end.

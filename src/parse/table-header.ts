@@ -1,3 +1,4 @@
+import { splitTrimmed } from './layouts/layout';
 import { parseWan } from './money';
 import { cleanText, toHalfWidth } from './normalize';
 import { joinCode } from './project-code';
@@ -14,6 +15,8 @@ function label(word: string): string {
 }
 
 const GAP = `[\\s${SEP}]*`;
+/** Every `SEP` (a global pattern of one character replaces quicker than `replaceAll`). */
+const SEP_ALL = new RegExp(SEP, 'g');
 /** A schedule token: a run of characters other than whitespace and `SEP` (global: reset `lastIndex` before use). */
 const TOKEN_RE = new RegExp(`[^\\s${SEP}]+`, 'g');
 const LABELS: [Field, RegExp][] = [
@@ -81,18 +84,43 @@ function normalizeForLabels(s: string): string {
   return toHalfWidth(s).replace(/（/g, '(').replace(/）/g, ')');
 }
 
+/** The non-blank cells (or lines) of a stretch of the joined header, trimmed. */
 function pieces(s: string): string[] {
-  if (!s.includes(SEP)) {
-    const t = s.trim();
-    return t === '' ? [] : [t];
-  }
   const out: string[] = [];
-  for (const p of s.split(SEP)) {
-    const t = p.trim();
-    if (t !== '') out.push(t);
-  }
+  for (const t of splitTrimmed(s, SEP)) if (t !== '') out.push(t);
   return out;
 }
+
+/**
+ * Sorts hits by start, the longer first at the same start, keeping their order otherwise: a stable
+ * insertion sort (a table has a dozen hits, nearly in order; `sort` would call a comparator each time).
+ */
+function sortHits(hits: Hit[]): void {
+  for (let i = 1; i < hits.length; i++) {
+    const h = hits[i] as Hit;
+    let j = i - 1;
+    for (; j >= 0; j--) {
+      const o = hits[j] as Hit;
+      if ((o.start - h.start || h.end - o.end) <= 0) break;
+      hits[j + 1] = o;
+    }
+    hits[j + 1] = h;
+  }
+}
+
+/** One bit per field and per month header, for the labels already kept. */
+const FIELD_BIT: Record<Field, number> = {
+  code: 1,
+  name: 2,
+  usage: 4,
+  total: 8,
+  fiscal: 16,
+  other: 32,
+  schedule: 64,
+  month: 0,
+  objectives: 128,
+};
+const MONTH_BIT: Record<number, number> = { 3: 256, 6: 512, 10: 1024, 12: 2048 };
 
 /** Reads the leading amount of a budget cell; the rest of the cell belongs to the purpose. */
 function amountAndRest(ps: string[]): [WanYuan | null, string[]] {
@@ -129,20 +157,20 @@ export function readHeaderFields(joined: string): HeaderFields {
       });
     }
   }
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  sortHits(hits);
   const kept: Hit[] = [];
-  // Labels seen: by field, and months by their number.
-  const seen = new Set<Field | number>();
+  // Labels seen: fields, and months by their number.
+  let seen = 0;
   let scheduleStart = -1;
   for (const h of hits) {
     const prev = kept[kept.length - 1];
     if (prev && h.start < prev.end) continue;
-    const key = h.month ?? h.field;
-    if (seen.has(key)) continue;
+    const bit = h.month !== undefined ? (MONTH_BIT[h.month] as number) : FIELD_BIT[h.field];
+    if ((seen & bit) !== 0) continue;
     // The purpose may quote labels ("预算数110万元，其中财政资金…"); labels count only once and in the header's order.
     if (h.field !== 'month' && h.field !== 'schedule' && scheduleStart >= 0 && h.field !== 'objectives') continue;
     if (h.field === 'schedule' || h.field === 'month') scheduleStart = scheduleStart < 0 ? h.start : scheduleStart;
-    seen.add(key);
+    seen |= bit;
     kept.push(h);
     if (h.field === 'objectives') break;
   }
@@ -197,7 +225,7 @@ export function readHeaderFields(joined: string): HeaderFields {
     scheduleCells: scheduleCells.map((c) => c.replace(/万元$/, '')),
     scheduleJunk,
     months,
-    objectivesText: (text('objectives') ?? '').replaceAll(SEP, '\n'),
+    objectivesText: (text('objectives') ?? '').replace(SEP_ALL, '\n'),
     missing,
   };
 }

@@ -48,13 +48,23 @@ export function canonicalLevel2(cell: string): string | null {
 
 /** True when `cell` could be the start of a 二级指标 label broken over lines ("可持续影响", "服务对象满"). */
 export function isLevel2Prefix(cell: string): boolean {
-  return LEVEL2_PREFIXES.has(labelKey(cell));
+  return isLevel2PrefixKey(labelKey(cell));
+}
+
+/** `isLevel2Prefix` for a cell's {@link labelKey}. */
+export function isLevel2PrefixKey(key: string): boolean {
+  return LEVEL2_PREFIXES.has(key);
 }
 
 /** The canonical 一级指标 label for a cell, or null. */
 export function canonicalLevel1(cell: string): string | null {
   const k = labelKey(cell);
-  return (LEVEL1_LABELS as readonly string[]).includes(k) ? k : null;
+  return isLevel1Key(k) ? k : null;
+}
+
+/** True when a cell's {@link labelKey} is a 一级指标 label. */
+export function isLevel1Key(key: string): boolean {
+  return (LEVEL1_LABELS as readonly string[]).includes(key);
 }
 
 /** True when the 一级指标 printed for a row agrees with its 二级指标 (cost is accepted under either level). */
