@@ -54,9 +54,10 @@ function firstIndex(lines: string[], re: RegExp, from: number): number {
 function splitItems(input: string[]): { title: string; body: string[] }[] {
   const style = ITEM_STYLES.find((re) => input.some((l) => re.test(l)));
   // PDF text can run the next item's number into the end of a sentence ("…达到 100%。2、…").
+  const runIn = /。\s*\d{1,2}、/;
   const lines =
-    style === ITEM_STYLES[1]
-      ? input.flatMap((l) => (/。\s*\d{1,2}、/.test(l) ? l.split(/(?<=。)\s*(?=\d{1,2}、)/) : l))
+    style === ITEM_STYLES[1] && input.some((l) => runIn.test(l))
+      ? input.flatMap((l) => (runIn.test(l) ? l.split(/(?<=。)\s*(?=\d{1,2}、)/) : l))
       : input;
   if (!style) return lines.length ? [{ title: '', body: lines }] : [];
   const items: { title: string; body: string[] }[] = [];

@@ -26,8 +26,11 @@ const UNIT_START = /^\d{6}\s*\S/;
 const UNIT_RE = /^\s*(\d{6})\s*(.*?)\s*(单位\s*[:：]\s*万元)?\s*$/;
 
 const HEADER_LABEL_SET = new LabelSet(HEADER_LABELS);
-/** A character of 项目编码 that a row holding the label (or its start "项目编") must have. */
-const CODE_LABEL_CHAR = /[码编]/;
+/** True when a cell holds 码 or 编, a character of 项目编码 that a row holding the label (or its start "项目编") must have. */
+function holdsCodeLabelChar(cells: string[]): boolean {
+  for (const c of cells) if (c.includes('码') || c.includes('编')) return true;
+  return false;
+}
 
 /** The display column where an aligned table ends: the right edge of its widest line. */
 function tableRight(rows: Row[], from: number, to: number): number {
@@ -67,13 +70,15 @@ function wrappedCodeLabel(r: Row, next: Row | undefined): boolean {
 
 function findTables(rows: Row[], reader: RowReader): TableSpan[] {
   const codeRows: number[] = [];
-  rows.forEach((r, i) => {
+  // Every row of the document is looked at: a plain loop, without a closure per row.
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as Row;
     // Cells are joined only when one holds a character of the label (most rows hold none).
-    if (!r.cells.some((c) => CODE_LABEL_CHAR.test(c))) return;
+    if (!holdsCodeLabelChar(r.cells)) continue;
     const joined = r.cells.join('');
     if (joined.includes('码') && labelKey(joined).includes('项目编码')) codeRows.push(i);
     else if (reader === 'aligned' && joined.includes('项目编') && wrappedCodeLabel(r, rows[i + 1])) codeRows.push(i);
-  });
+  }
   const spans: TableSpan[] = [];
   codeRows.forEach((ci, k) => {
     const floor = k > 0 ? (codeRows[k - 1] as number) + 1 : 0;
