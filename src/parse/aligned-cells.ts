@@ -35,12 +35,15 @@ export function wasFull(width: number, room: number, next: string): boolean {
 export class LabelSet {
   /** Every label key and every start of one. */
   private readonly starts = new Set<string>();
+  /** The first character of every label key. */
+  private readonly firsts = new Set<number>();
   /** Length of the longest label. */
   private readonly longest: number = 0;
   constructor(labels: readonly string[]) {
     for (const label of labels) {
       const k = labelKey(label);
       for (let i = 1; i <= k.length; i++) this.starts.add(k.slice(0, i));
+      this.firsts.add(k.charCodeAt(0));
       this.longest = Math.max(this.longest, k.length);
     }
   }
@@ -48,6 +51,9 @@ export class LabelSet {
   startsLabel(text: string): boolean {
     // Longer than any label: only spaces or markers inside could make it one.
     if (text.length > this.longest && !/[\s<[]/.test(text)) return false;
+    // A first character labelKey keeps, and no label starts with (looking a string up hashes it).
+    const first = text.charCodeAt(0);
+    if (plain(first) && !this.firsts.has(first)) return false;
     // Most cells are told by their first two characters, when labelKey would keep those as they are.
     if (
       text.length >= 2 &&

@@ -26,9 +26,15 @@ export const LEVEL2_PARENT: Record<string, string> = {
  */
 const PARENTS = new Map(Object.entries(LEVEL2_PARENT));
 
+/**
+ * The first character of every 二级指标 label: text starting otherwise is told without being looked
+ * up (a lookup hashes the text, and cells are asked about by the thousand).
+ */
+const LEVEL2_FIRSTS = new Set(Object.keys(LEVEL2_PARENT).map((l) => l.charCodeAt(0)));
+
 /** The 一级指标 a canonical 二级指标 label belongs to, or undefined for any other text. */
 export function level2Parent(label: string): string | undefined {
-  return PARENTS.get(label);
+  return LEVEL2_FIRSTS.has(label.charCodeAt(0)) ? PARENTS.get(label) : undefined;
 }
 
 /** Every start of a 二级指标 label shorter than the label, of two characters or more. */
@@ -39,7 +45,7 @@ const LEVEL2_PREFIXES = new Set(
 /** The canonical 二级指标 label for a cell ("社会效益指 标" → 社会效益指标, "数量" → 数量指标), or null. */
 export function canonicalLevel2(cell: string): string | null {
   const k = labelKey(cell);
-  if (k === '') return null;
+  if (k === '' || !LEVEL2_FIRSTS.has(k.charCodeAt(0))) return null;
   if (PARENTS.has(k)) return k;
   const withSuffix = `${k}指标`;
   if (PARENTS.has(withSuffix)) return withSuffix;
@@ -53,7 +59,7 @@ export function isLevel2Prefix(cell: string): boolean {
 
 /** `isLevel2Prefix` for a cell's {@link labelKey}. */
 export function isLevel2PrefixKey(key: string): boolean {
-  return LEVEL2_PREFIXES.has(key);
+  return LEVEL2_FIRSTS.has(key.charCodeAt(0)) && LEVEL2_PREFIXES.has(key);
 }
 
 /** The canonical 一级指标 label for a cell, or null. */

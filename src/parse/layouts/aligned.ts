@@ -32,49 +32,14 @@ export function alignedCells(line: string): { cells: string[]; cols: number[] } 
   return { cells, cols };
 }
 
-/** What {@link isAlignedLine} tells, as patterns (read this way when a line holds a line separator). */
-function isAlignedLineByPatterns(l: string): boolean {
-  return l.includes('  ') && !l.includes('\t') && /\S {2,}\S.* {2,}\S/.test(l) && /[\u3400-\u9fff]/.test(l);
-}
-
-/**
- * True for a line of column-aligned text: no tab, a Chinese character, and two gaps of two spaces or
- * more, the first between text and text, the second before text (`/\S {2,}\S.* {2,}\S/`). One pass
- * over the line: detection reads thousands of lines.
- */
-function isAlignedLine(l: string): boolean {
-  let first = false;
-  let second = false;
-  let chinese = false;
-  for (let i = 0; i < l.length; ) {
-    const c = l.charCodeAt(i);
-    if (c === 0x20) {
-      let end = i + 1;
-      while (end < l.length && l.charCodeAt(end) === 0x20) end++;
-      if (end - i >= 2 && end < l.length && !isWhitespace(l.charCodeAt(end))) {
-        if (first) second = true;
-        else if (i > 0 && !isWhitespace(l.charCodeAt(i - 1))) first = true;
-      }
-      i = end;
-      continue;
-    }
-    if (c === 0x09) return false;
-    // `.` of the pattern stops at line separators.
-    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return isAlignedLineByPatterns(l);
-    if (c >= 0x3400 && c <= 0x9fff) chinese = true;
-    i++;
-  }
-  return second && chinese;
-}
-
 /** Column-aligned text (pdftotext -layout): cells padded with spaces, long cells wrapped onto following lines. */
 export const alignedLayout: Layout = {
   id: 'aligned',
   reader: 'aligned',
   detect(lines) {
     let n = 0;
-    // Lines without a double space, most lines of other layouts, are passed over without being read.
-    for (const l of lines) if (l.includes('  ') && isAlignedLine(l)) n++;
+    for (const l of lines)
+      if (l.includes('  ') && !l.includes('\t') && /\S {2,}\S.* {2,}\S/.test(l) && /[\u3400-\u9fff]/.test(l)) n++;
     return n * 2;
   },
   rows(_text, lines) {

@@ -25,7 +25,8 @@ export function decodeEntities(s: string): string {
 }
 
 const BLOCK_TAGS = new Set(['p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'title', 'section', 'article']);
-const SKIP_TAGS = new Set(['script', 'style', 'head']);
+/** Tags whose content is skipped (compared, not looked up: a set would hash every tag name of the document). */
+const isSkipTag = (tag: string) => tag === 'script' || tag === 'style' || tag === 'head';
 
 const SPAN_RE = { rowspan: /rowspan\s*=\s*["']?(\d+)/i, colspan: /colspan\s*=\s*["']?(\d+)/i };
 
@@ -185,7 +186,7 @@ export const htmlLayout: Layout = {
       if (m.name === undefined) continue;
       const tag = lowerCase(m.name);
       const closing = m.closing;
-      if (SKIP_TAGS.has(tag)) {
+      if (isSkipTag(tag)) {
         skip += closing ? (skip > 0 ? -1 : 0) : 1;
         continue;
       }

@@ -24,6 +24,8 @@ function startsWithDigit(s: string): boolean {
 
 /** Words completing a date broken by a space ("2024 年年 底", "2024 年底 前"). */
 const DATE_TAIL_WORDS = new Set(['前', '底', '末', '内', '完成', '前完成', '底前', '底完成']);
+/** Their first characters: tokens are told by these before being looked up (a lookup hashes the token). */
+const DATE_TAIL_FIRSTS = '前底末内完';
 
 /**
  * A character every clean value holds: a digit, or one of those of the date words (年底, 季度, 及时 …).
@@ -66,7 +68,10 @@ export function splitFragments(line: string): string[] {
     const prevDigit = startsWithDigit(prev);
     // "2024 年年 底", "2024 年底 前": a date broken by a space stays one cell.
     const dateTail =
-      (DATE_TAIL_WORDS.has(t) && peekValue(prev).value.kind === 'date') ||
+      (t.length <= 3 &&
+        DATE_TAIL_FIRSTS.includes(t.charAt(0)) &&
+        DATE_TAIL_WORDS.has(t) &&
+        peekValue(prev).value.kind === 'date') ||
       (prevDigit && prev.endsWith('年') && /^\d{4}\s*年$/.test(prev) && /^\d{1,2}(\s*月.*)?$/.test(t));
     if ((prevDigit && !isCleanValue(prev) && isCleanValue(pair)) || dateTail) {
       out[out.length - 1] = pair;
