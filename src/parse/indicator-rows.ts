@@ -45,7 +45,8 @@ export function isIndicatorHeader(text: string): boolean {
 
 /** True for an indicator header row; the row's cells are joined only when one of them holds 级. */
 export function isHeaderRow(row: Row): boolean {
-  return row.cells.some((c) => c.includes('级')) && isIndicatorHeader(rowText(row));
+  for (const c of row.cells) if (c.includes('级')) return isIndicatorHeader(rowText(row));
+  return false;
 }
 
 const PAGE_NOISE = /^(第\s*)?\d{1,4}(\s*页)?$|^-\s*\d{1,4}\s*-$|^\d+\s*\/\s*\d+$/;

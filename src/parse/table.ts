@@ -115,6 +115,8 @@ function readUnit(rows: Row[], span: TableSpan): { code: string | null; name: st
 }
 
 const MONTH_CELL = /^(3|6|10|12)\s*月\s*[底末]$/;
+/** A month header cell ("3月底"); cells without 月 are not cleaned to be tested. */
+const isMonthCell = (c: string) => c.includes('月') && MONTH_CELL.test(cleanText(c));
 const MONTH_INDEX: Record<string, number> = { '3': 0, '6': 1, '10': 2, '12': 3 };
 
 /**
@@ -124,7 +126,7 @@ const MONTH_INDEX: Record<string, number> = { '3': 0, '6': 1, '10': 2, '12': 3 }
  */
 function alignedScheduleSlots(rows: Row[], cells: string[], reader: RowReader): number[] | undefined {
   if (cells.length >= 4 || reader === 'stream') return undefined;
-  const at = rows.findIndex((r) => r.cells.filter((c) => MONTH_CELL.test(cleanText(c))).length >= 2);
+  const at = rows.findIndex((r) => r.cells.filter(isMonthCell).length >= 2);
   const header = rows[at];
   const values = rows.slice(at + 1).find((r) => r.cells.some((c) => c.trim() !== ''));
   if (!header || !values) return undefined;
@@ -132,7 +134,7 @@ function alignedScheduleSlots(rows: Row[], cells: string[], reader: RowReader): 
   const tolerance = reader === 'aligned' ? 3 : 0;
   const months: { pos: number; month: number }[] = [];
   header.cells.forEach((c, i) => {
-    const m = MONTH_CELL.exec(cleanText(c));
+    const m = c.includes('月') ? MONTH_CELL.exec(cleanText(c)) : null;
     if (m?.[1]) months.push({ pos: position(header, i), month: MONTH_INDEX[m[1]] as number });
   });
   const slots: number[] = [];

@@ -54,25 +54,29 @@ export function splitLines(text: string): string[] {
   return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
 }
 
+/** Display width of one UTF-16 code unit, by the rules of {@link charWidth}, looked up (widths are summed over every aligned line). */
+const WIDTH = new Uint8Array(0x10000).fill(1);
+for (const [from, to] of [
+  [0x1100, 0x115f],
+  [0x2e80, 0xa4cf],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+] as const)
+  WIDTH.fill(2, from, to + 1);
+// The second half of a surrogate pair: the character was counted with its first half.
+WIDTH.fill(0, 0xdc00, 0xdfff + 1);
+
 /** Display width of one UTF-16 code unit: CJK and full-width characters take two columns, the second half of a surrogate pair none. */
 export function charWidth(c: number): number {
-  // Spaces and Latin text, most of an aligned line, take one column.
-  if (c < 0x1100) return 1;
-  if (c >= 0xdc00 && c <= 0xdfff) return 0;
-  const wide =
-    (c >= 0x1100 && c <= 0x115f) ||
-    (c >= 0x2e80 && c <= 0xa4cf) ||
-    (c >= 0xac00 && c <= 0xd7a3) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xfe30 && c <= 0xfe4f) ||
-    (c >= 0xff00 && c <= 0xff60) ||
-    (c >= 0xffe0 && c <= 0xffe6);
-  return wide ? 2 : 1;
+  return WIDTH[c] ?? 1;
 }
 
 /** Display width: CJK and full-width characters take two columns. */
 export function displayWidth(s: string): number {
   let w = 0;
-  for (let i = 0; i < s.length; i++) w += charWidth(s.charCodeAt(i));
+  for (let i = 0; i < s.length; i++) w += WIDTH[s.charCodeAt(i)] ?? 1;
   return w;
 }
