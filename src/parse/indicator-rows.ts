@@ -176,22 +176,25 @@ export function readStreamIndicators(rows: Row[]): RawIndicator[] {
   let resumed = false;
   // A blank line after the basis closes the row: the next text starts a row whose merged level-2 cell was printed above.
   let basisClosed = false;
-  rows.forEach((row, at) => {
+  const has = (c: number) => (cur?.cols[c]?.length ?? 0) > 0;
+  // A plain loop: a PDF's text has a row per line.
+  for (let at = 0; at < rows.length; at++) {
+    const row = rows[at] as Row;
     if (row.cells.length === 0) {
-      if (!cur) return;
+      if (!cur) continue;
       if (ptr === BASIS && (cur.cols[BASIS]?.length ?? 0) > 0) basisClosed = true;
       if (ptr === L2 && !cur.l2done && canonicalLevel2((cur.cols[L2] ?? []).join(''))) {
         cur.l2done = true;
         ptr = L3;
       } else if (ptr > L2 && (cur.cols[ptr]?.length ?? 0) > 0) ptr = Math.min(ptr + 1, BASIS);
-      return;
+      continue;
     }
     const text = rowText(row);
     if (isIndicatorHeader(text)) {
       pageBreak = true;
-      return;
+      continue;
     }
-    if (isPageNoise(text)) return;
+    if (isPageNoise(text)) continue;
     let frags = row.cells;
     const first = frags[0] ?? '';
     // The label key of the row's first fragment, looked up as a label of either level.
@@ -201,21 +204,20 @@ export function readStreamIndicators(rows: Row[]): RawIndicator[] {
       const isAlsoLevel2 = canonicalLevel2(first) !== null;
       if (!isAlsoLevel2 || canonicalLevel2(following) || isLevel2Prefix(following)) {
         frags = frags.slice(1);
-        if (frags.length === 0) return;
+        if (frags.length === 0) continue;
       }
     }
     const head = frags[0] ?? '';
     const headKey = head === first ? firstKey : labelKey(head);
     const fullLabel = level2Parent(headKey) !== undefined;
     const startsRow = fullLabel || isLevel2PrefixKey(headKey);
-    const has = (c: number) => (cur?.cols[c]?.length ?? 0) > 0;
     // A label-like start ("服务对象满意度") while the description is still due is the description;
     // the first characters of a label ("生态环境") right after a value may be the value's wrapped end.
     const rowDone = fullLabel
       ? has(VALUE) || ptr > DESC || (ptr === DESC && has(DESC))
       : has(BASIS) || (ptr === VALUE && looksLikeValue((cur?.cols[VALUE] ?? []).join('')));
     if (!cur || (startsRow && rowDone)) {
-      if (!startsRow && cur === null) return;
+      if (!startsRow && cur === null) continue;
       cur = { cols: [[], [], [], [], []], line: row.line, l2done: false };
       out.push(cur);
       ptr = L2;
@@ -236,7 +238,7 @@ export function readStreamIndicators(rows: Row[]): RawIndicator[] {
         });
         ptr = full[frags.length - 1] as number;
         pageBreak = false;
-        return;
+        continue;
       }
     } else if (basisClosed && cur.l2done) {
       cur = { cols: [[...(cur.cols[L2] ?? [])], [], [], [], []], line: row.line, l2done: true };
@@ -247,7 +249,8 @@ export function readStreamIndicators(rows: Row[]): RawIndicator[] {
     basisClosed = false;
     const row5 = cur;
     let col = ptr;
-    frags.forEach((f, k) => {
+    for (let k = 0; k < frags.length; k++) {
+      const f = frags[k] as string;
       if (k > 0) col = Math.min(col + 1, BASIS);
       if (col === L2 && row5.l2done) col = L3;
       if (col === L2) {
@@ -261,7 +264,7 @@ export function readStreamIndicators(rows: Row[]): RawIndicator[] {
       row5.cols[col]?.push(f);
       note(col, f);
       if (col === L2 && exactLevel2((row5.cols[L2] ?? []).join(''))) row5.l2done = true;
-    });
+    }
     ptr = col === L2 && row5.l2done ? L3 : col;
     if (resumed && frags.length > 1) {
       // After a page break the next lines continue the leftmost cell that is still wrapping.
@@ -272,7 +275,7 @@ export function readStreamIndicators(rows: Row[]): RawIndicator[] {
       if (wrapping !== undefined) ptr = wrapping;
     }
     resumed = false;
-  });
+  }
   return out.map(({ cols, line }) => {
     const [l2 = [], l3 = [], desc = [], value = [], basis = []] = cols;
     // "增强办事群众对 24 小时" / "政务大厅…" / "≥100% 调查问卷": the number was description, the value comes later.

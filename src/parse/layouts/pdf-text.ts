@@ -48,21 +48,21 @@ function isCleanValue(s: string): boolean {
  * Chinese text, before a comparator, after a percentage, or before a value.
  */
 export function splitFragments(line: string): string[] {
-  if (!/\S[ \t\u00a0\u3000]+\S/.test(line)) return [line.trim()];
-  const tokens = line
-    .trim()
-    .split(/[ \t\u00a0\u3000]+/)
-    .filter((t) => t !== '');
-  const out: string[] = [];
+  return trimmedFragments(line.trim());
+}
+
+/** {@link splitFragments} of a line already trimmed (the rows are, to tell blank lines). */
+function trimmedFragments(line: string): string[] {
+  if (!/\S[ \t\u00a0\u3000]+\S/.test(line)) return [line];
+  // Trimmed, the line neither starts nor ends with a separator: no token is empty.
+  const tokens = line.split(/[ \t\u00a0\u3000]+/);
+  const out: string[] = [tokens[0] as string];
   // Each condition is asked once per pair of tokens (a PDF's text has hundreds of thousands): the
   // plain character tests stand for anchored patterns and come before the value readings.
-  tokens.forEach((t, i) => {
-    const prev = out[out.length - 1];
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i] as string;
+    const prev = out[out.length - 1] as string;
     const next = tokens[i + 1];
-    if (prev === undefined) {
-      out.push(t);
-      return;
-    }
     // One string for the pair: its readings are remembered by the string, hashed once.
     const pair = `${prev} ${t}`;
     const prevDigit = startsWithDigit(prev);
@@ -75,7 +75,7 @@ export function splitFragments(line: string): string[] {
       (prevDigit && prev.endsWith('年') && /^\d{4}\s*年$/.test(prev) && /^\d{1,2}(\s*月.*)?$/.test(t));
     if ((prevDigit && !isCleanValue(prev) && isCleanValue(pair)) || dateTail) {
       out[out.length - 1] = pair;
-      return;
+      continue;
     }
     const digit = startsWithDigit(t);
     const split =
@@ -90,7 +90,7 @@ export function splitFragments(line: string): string[] {
         (cjkStart(t) || (digit && (isCleanValue(t) || (next !== undefined && isCleanValue(`${t} ${next}`))))));
     if (split) out.push(t);
     else out[out.length - 1] = pair;
-  });
+  }
   return out;
 }
 
@@ -116,6 +116,9 @@ export const pdfTextLayout: Layout = {
     return n;
   },
   rows(_text, lines) {
-    return lines.map((l, i): Row => ({ cells: l.trim() === '' ? [] : splitFragments(l), line: i + 1 }));
+    return lines.map((l, i): Row => {
+      const trimmed = l.trim();
+      return { cells: trimmed === '' ? [] : trimmedFragments(trimmed), line: i + 1 };
+    });
   },
 };
