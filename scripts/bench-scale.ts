@@ -5,8 +5,11 @@
  * this machine: corpus size; parser throughput on one worker thread and on all of them; the ingest
  * of the province-year (parse + Arrow IPC + Parquet partitioned by year/region); the load of the
  * Arrow IPC into the blocking Node build of DuckDB-WASM (the engine build the browser runs) and of the
- * Parquet into native DuckDB; the rule SQL on both engines; and latency (median, p95 over `runs`) of
- * the dashboard's main queries at county and province size, with and without a department filter.
+ * Parquet into native DuckDB; the findings shipped with the dataset (computed at ingest) and the rule
+ * SQL itself on both engines; latency (median, p95 over `runs`) of the dashboard's queries at county
+ * and province size, with and without a department filter, through the app's Db layer and on the bare
+ * connection; and the built app in Chromium on the samples, the county and the province (first chart,
+ * data loaded, findings ready, filter effect beside the same queries on the bare engine, memory).
  * Prints the figures and writes bench-results/scale.json.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,12 +19,26 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Db, loadDataset, TABLES, type TableName } from '../src/db';
 import type { SqlFilters } from '../src/db/filters';
-import { openNodeDb } from '../src/db/node';
-import { budgetByDepartmentQuery, headlineQuery } from '../src/db/queries-overview';
-import { DEFAULT_REVIEW_SORT, findingsQuery } from '../src/db/queries-review';
+import { type NodeDb, openNodeDb } from '../src/db/node';
+import {
+  budgetByDepartmentQuery,
+  budgetTreeQuery,
+  departmentsQuery,
+  headlineQuery,
+  indicatorMixQuery,
+  qualityHeadlineQuery,
+  scheduleQuery,
+  TOP_DEPARTMENTS,
+  topProblemsQuery,
+} from '../src/db/queries-overview';
+import { DEFAULT_REVIEW_SORT, findingsCountQuery, findingsQuery } from '../src/db/queries-review';
 import { ident } from '../src/db/sql';
-import { installRules } from '../src/rules';
+import { installRules, RULES, refreshFindings } from '../src/rules';
+import { buildAndServe } from '../test/util/app-server';
+import { launchChromium } from '../test/util/browser';
+import { type BrowserFigures, measureApp } from './lib/bench-browser';
 import { CORPUS_MANIFEST, type CorpusManifest, type CorpusOptions, writeCorpus } from './lib/corpus';
+import { FINDINGS_FILE } from './lib/ingest-findings';
 import { ingestParallel } from './lib/ingest-parallel';
 import { createParquetViews, openNativeDb } from './lib/native-db';
 import { readSamples } from './lib/years';
@@ -30,11 +47,13 @@ const { values } = parseArgs({
   options: {
     counties: { type: 'string', default: '150' },
     runs: { type: 'string', default: '20' },
+    'browser-runs': { type: 'string', default: '10' },
     cache: { type: 'string', default: join(tmpdir(), 'target-lens-scale') },
   },
 });
 const COUNTIES = Number(values.counties);
 const RUNS = Number(values.runs);
+const BROWSER_RUNS = Number(values['browser-runs']);
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench-results');
 const CACHE = values.cache;
@@ -75,42 +94,81 @@ async function loadArrow(db: Db, dir: string): Promise<void> {
 }
 
 interface Latency {
+  /** Through the app's Db layer (Arrow answer turned into rows, as the views get them). */
   medianMs: number;
   p95Ms: number;
+  /** The same SQL on the bare connection (Arrow answer only). */
+  rawMedianMs: number;
+  /** App ÷ raw, medians. */
+  overhead: number;
   rows: number;
 }
 
-async function latency(db: Db, sql: string): Promise<Latency> {
-  const times: number[] = [];
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] as number;
+};
+
+/** App and raw timings of `sql`, alternating, after one warm-up of each. */
+async function latency(db: NodeDb, sql: string): Promise<Latency> {
+  const app: number[] = [];
+  const raw: number[] = [];
   let rows = 0;
-  await db.query(sql); // warm-up
+  await db.query(sql);
+  db.raw(sql);
   for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
+    let t0 = performance.now();
     rows = (await db.query(sql)).length;
-    times.push(performance.now() - t0);
+    app.push(performance.now() - t0);
+    t0 = performance.now();
+    db.raw(sql);
+    raw.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)] as number;
-  return { medianMs: round(at(0.5), 1), p95Ms: round(at(0.95), 1), rows };
+  const median = quantile(app, 0.5);
+  const rawMedian = quantile(raw, 0.5);
+  return {
+    medianMs: round(median, 1),
+    p95Ms: round(quantile(app, 0.95), 1),
+    rawMedianMs: round(rawMedian, 1),
+    overhead: round(median / Math.max(rawMedian, 0.05), 2),
+    rows,
+  };
 }
 
-/** The dashboard's main queries, unfiltered and filtered by the department with the largest budget. */
-async function dashboardLatencies(db: Db): Promise<Record<string, Latency>> {
+/**
+ * The overview's queries (all eight a filter click runs) and the review table as it opens (count and
+ * first page), unfiltered and filtered by the department with the largest budget.
+ */
+async function dashboardLatencies(db: NodeDb): Promise<Record<string, Latency>> {
   const [top] = await db.query<{ department: string }>(
     'SELECT department FROM documents ORDER BY budget_wan DESC, department LIMIT 1',
   );
   const none: SqlFilters = { year: null, region: null, department: null };
   const dept: SqlFilters = { ...none, department: top?.department ?? null };
-  const review = (filters: SqlFilters) =>
-    findingsQuery({ filters, rule: null, category: null, q: '' }, DEFAULT_REVIEW_SORT);
+  const review = (filters: SqlFilters) => ({
+    filters: { ...filters, severity: null },
+    rule: null,
+    category: null,
+    q: '',
+  });
   const out: Record<string, Latency> = {};
   for (const [label, f] of [
     ['all', none],
     ['department', dept],
   ] as const) {
     out[`headline/${label}`] = await latency(db, headlineQuery(f));
+    out[`quality/${label}`] = await latency(db, qualityHeadlineQuery(f));
     out[`budgetByDepartment/${label}`] = await latency(db, budgetByDepartmentQuery(f));
-    out[`findingsPage/${label}`] = await latency(db, review(f));
+    out[`scoreByDepartment/${label}`] = await latency(db, departmentsQuery(f, 'score', TOP_DEPARTMENTS));
+    out[`treemap/${label}`] = await latency(db, budgetTreeQuery(f));
+    out[`schedule/${label}`] = await latency(db, scheduleQuery(f));
+    out[`indicatorMix/${label}`] = await latency(db, indicatorMixQuery(f));
+    out[`topProblems/${label}`] = await latency(db, topProblemsQuery(f));
+    out[`findingsCount/${label}`] = await latency(db, findingsCountQuery(review(f)));
+    out[`findingsPage/${label}`] = await latency(
+      db,
+      findingsQuery(review(f), DEFAULT_REVIEW_SORT, { limit: 500, total: false }),
+    );
   }
   return out;
 }
@@ -133,7 +191,7 @@ const parse1 = await ingestParallel(province.dir, { workers: 1, parseOnly: true 
 log(`parse on ${threads} threads …`);
 const parseAll = await ingestParallel(province.dir, { workers: threads, parseOnly: true });
 
-log('ingest of the province-year (parse + Arrow + Parquet) …');
+log('ingest of the province-year (parse + Arrow + Parquet, then the rules on native DuckDB) …');
 const arrowDir = join(work, 'arrow');
 const parquetDir = join(work, 'parquet');
 const ingest = await ingestParallel(province.dir, {
@@ -141,33 +199,41 @@ const ingest = await ingestParallel(province.dir, {
   outDir: arrowDir,
   arrowPartitions: true,
   parquetDir,
+  findings: true,
 });
 const countyArrow = join(work, 'county-arrow');
-await ingestParallel(county.dir, { workers: threads, outDir: countyArrow });
+await ingestParallel(county.dir, { workers: threads, outDir: countyArrow, findings: true });
+
+/** Loads a dataset folder as the app does: the tables, then the findings shipped with it. */
+async function loadAsApp(db: NodeDb, dir: string): Promise<{ loadSeconds: number; findingsSeconds: number }> {
+  let t0 = performance.now();
+  await loadArrow(db, dir);
+  const loadSeconds = secondsSince(t0);
+  t0 = performance.now();
+  await db.insertArrowIPC('findings_shipped', new Uint8Array(await readFile(join(dir, FINDINGS_FILE))));
+  await installRules(db, RULES, { precomputed: 'findings_shipped' });
+  await db.exec('DROP TABLE findings_shipped');
+  return { loadSeconds, findingsSeconds: secondsSince(t0) };
+}
 
 log('DuckDB-WASM (Node, blocking) at county size …');
 const wasmCounty = await openNodeDb();
-let t0 = performance.now();
-await loadArrow(wasmCounty, countyArrow);
-const wasmCountyLoad = secondsSince(t0);
-t0 = performance.now();
-await installRules(wasmCounty);
-const wasmCountyRules = secondsSince(t0);
+const countyLoad = await loadAsApp(wasmCounty, countyArrow);
 const countyLatency = await dashboardLatencies(wasmCounty);
 const countyFindings = await countRows(wasmCounty, 'findings');
 await wasmCounty.close();
 
 log('DuckDB-WASM (Node, blocking) at province size …');
 const wasm = await openNodeDb();
-t0 = performance.now();
-await loadArrow(wasm, arrowDir);
-const wasmLoad = secondsSince(t0);
-t0 = performance.now();
-await installRules(wasm);
-const wasmRules = secondsSince(t0);
+const provinceLoad = await loadAsApp(wasm, arrowDir);
 const wasmFindings = await countRows(wasm, 'findings');
 log('queries at province size (wasm) …');
 const provinceLatency = await dashboardLatencies(wasm);
+log('the rules themselves on DuckDB-WASM at province size (what an import into a province costs) …');
+let t0 = performance.now();
+await refreshFindings(wasm);
+const wasmRules = secondsSince(t0);
+const wasmRuleFindings = await countRows(wasm, 'findings');
 await wasm.close();
 
 log('native DuckDB over the partitioned Parquet …');
@@ -188,6 +254,24 @@ for (const t of TABLES) {
 const nativeLoad = secondsSince(t0);
 await nativeTables.close();
 
+log('the built app in Chromium: samples, county, province …');
+const server = await buildAndServe({ county: countyArrow, province: arrowDir });
+const browser = await launchChromium();
+const chromium: Record<string, BrowserFigures> = {};
+try {
+  for (const [name, query] of [
+    ['samples', '?bench'],
+    ['county', '?dataset=county&bench'],
+    ['province', '?dataset=province&bench'],
+  ] as const) {
+    log(`  ${name} …`);
+    chromium[name] = await measureApp(browser, `${server.url}${query}`, BROWSER_RUNS);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
 const mb = (b: number) => round(b / 1e6, 1);
 const result = {
   date: new Date().toISOString(),
@@ -201,8 +285,8 @@ const result = {
     projects: county.manifest.projects,
     indicators: county.manifest.indicators,
     generatedSeconds: county.generatedSeconds,
-    wasmLoadSeconds: round(wasmCountyLoad, 2),
-    wasmRulesSeconds: round(wasmCountyRules, 2),
+    wasmLoadSeconds: round(countyLoad.loadSeconds, 2),
+    wasmShippedFindingsSeconds: round(countyLoad.findingsSeconds, 2),
     findings: countyFindings,
     latency: countyLatency,
   },
@@ -225,14 +309,23 @@ const result = {
       },
     },
     ingest: {
-      seconds: round(ingest.seconds.total, 1),
+      seconds: round(ingest.seconds.parse + ingest.seconds.parquet, 1),
       parseAndArrowSeconds: round(ingest.seconds.parse, 1),
       parquetSeconds: round(ingest.seconds.parquet, 1),
+      findingsSeconds: round(ingest.seconds.findings, 1),
+      totalWithFindingsSeconds: round(ingest.seconds.total, 1),
       rows: ingest.rows,
+      findings: ingest.findings,
       parseErrors: ingest.errors,
       targetSeconds: 60,
     },
-    wasm: { loadSeconds: round(wasmLoad, 1), rulesSeconds: round(wasmRules, 1), findings: wasmFindings },
+    wasm: {
+      loadSeconds: round(provinceLoad.loadSeconds, 1),
+      shippedFindingsSeconds: round(provinceLoad.findingsSeconds, 1),
+      findings: wasmFindings,
+      rulesSeconds: round(wasmRules, 1),
+      rulesFindings: wasmRuleFindings,
+    },
     native: {
       loadSeconds: round(nativeLoad, 1),
       rulesOverParquetSeconds: round(nativeRulesOverParquet, 1),
@@ -240,9 +333,12 @@ const result = {
     },
     latency: provinceLatency,
   },
+  chromium,
   runs: RUNS,
-  totalSeconds: round(secondsSince(started), 1),
+  browserRuns: BROWSER_RUNS,
+  totalSeconds: 0,
 };
+result.totalSeconds = round(secondsSince(started), 1);
 writeFileSync(join(OUT, 'scale.json'), `${JSON.stringify(result, null, 2)}\n`);
 
 const p = result.province;
@@ -250,21 +346,27 @@ const lat = (l: Record<string, Latency>) =>
   Object.entries(l)
     .map(
       ([k, v]) =>
-        `    ${k.padEnd(28)} median ${String(v.medianMs).padStart(7)} ms  p95 ${String(v.p95Ms).padStart(7)} ms  (${v.rows} rows)`,
+        `    ${k.padEnd(30)} median ${String(v.medianMs).padStart(7)} ms  p95 ${String(v.p95Ms).padStart(7)} ms  raw ${String(v.rawMedianMs).padStart(7)} ms  ×${v.overhead}  (${v.rows} rows)`,
     )
     .join('\n');
+const page = (name: string, f: BrowserFigures) =>
+  `    ${name.padEnd(9)} first chart ${f.firstChartMs} ms, data ${f.dataLoadedMs} ms, findings ${f.findingsReadyMs} ms; filter effect median ${f.filter.effectMedianMs} ms (p95 ${f.filter.effectP95Ms}), raw ${f.filter.rawMedianMs} ms, ×${f.filter.overheadMedian}; DuckDB ${f.memory.duckdbMB} MB, JS heap ${f.memory.jsHeapMB} MB`;
 process.stdout.write(
   `scale (synthetic corpus, ${threads} threads):
-  county-year: ${result.county.corpusMB} MB, ${result.county.documents} documents, ${result.county.indicators} indicator rows; wasm load ${result.county.wasmLoadSeconds} s, rules ${result.county.wasmRulesSeconds} s
+  county-year: ${result.county.corpusMB} MB, ${result.county.documents} documents, ${result.county.indicators} indicator rows; wasm load ${result.county.wasmLoadSeconds} s, shipped findings ${result.county.wasmShippedFindingsSeconds} s
   province-year: ${p.counties} counties, ${p.corpusMB} MB, ${p.documents} documents, ${p.projects} projects, ${p.indicators} indicator rows
   parse: ${p.parse.oneThread.mbPerSecond} MB/s on 1 thread, ${p.parse.allThreads.mbPerSecond} MB/s on ${threads}
-  ingest (parse + Arrow + Parquet): ${p.ingest.seconds} s (parse + Arrow ${p.ingest.parseAndArrowSeconds} s, Parquet ${p.ingest.parquetSeconds} s; target < 60 s)
-  DuckDB-WASM (Node): load ${p.wasm.loadSeconds} s, rules ${p.wasm.rulesSeconds} s, ${p.wasm.findings} findings
+  ingest (parse + Arrow + Parquet): ${p.ingest.seconds} s (parse + Arrow ${p.ingest.parseAndArrowSeconds} s, Parquet ${p.ingest.parquetSeconds} s; target < 60 s); findings at ingest ${p.ingest.findingsSeconds} s (${p.ingest.findings})
+  DuckDB-WASM (Node): load ${p.wasm.loadSeconds} s, shipped findings ${p.wasm.shippedFindingsSeconds} s; the rules themselves ${p.wasm.rulesSeconds} s (${p.wasm.rulesFindings} findings)
   native DuckDB: load from Parquet ${p.native.loadSeconds} s, rules over Parquet ${p.native.rulesOverParquetSeconds} s, ${p.native.findings} findings
-  latency, county (wasm):
+  latency, county (DuckDB-WASM in Node; app = through the Db layer, raw = bare connection):
 ${lat(result.county.latency)}
-  latency, province (wasm):
+  latency, province:
 ${lat(p.latency)}
+  Chromium, built app (targets at province: first chart ≤ 1500 ms, filter effect ≤ 150 ms, overhead ≤ 1.5×):
+${Object.entries(chromium)
+  .map(([k, f]) => page(k, f))
+  .join('\n')}
   → bench-results/scale.json (${result.totalSeconds} s)
 `,
 );

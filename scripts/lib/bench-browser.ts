@@ -15,6 +15,8 @@ export interface FilterRun {
   /** The queries the filter made the app run, timed again one by one on the bare engine. */
   rawMs: number;
   queries: number;
+  /** Each query on the bare engine (the start of its SQL). */
+  perQuery: { sql: string; rawMs: number }[];
 }
 
 export interface BrowserFigures {
@@ -40,8 +42,20 @@ const quantile = (xs: number[], q: number) => {
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
 /** Page code as strings: functions passed to page.evaluate from tsx carry its __name helper, which the page lacks. */
-const FILTER_RUN = `async (index) => {
-  const select = document.querySelector('[data-testid="filter-department"]');
+export const FILTER_RUN = `async (index) => {
+  // The department filter: a drop-down, or (many departments) a text field with suggestions.
+  const field = document.querySelector('[data-testid="filter-department"]');
+  const isSelect = field.tagName === 'SELECT';
+  const values = isSelect ? [...field.options].map((o) => o.value) : ['', ...[...field.list.options].map((o) => o.value)];
+  const set = (v) => {
+    if (isSelect) {
+      field.value = v;
+      field.dispatchEvent(new Event('change', { bubbles: true }));
+    } else {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(field, v);
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+  };
   const overview = document.querySelector('[data-testid="overview"]');
   const hook = window.__targetLensBench;
   const from = hook.log.length;
@@ -55,15 +69,15 @@ const FILTER_RUN = `async (index) => {
     observer.observe(overview, { attributes: true, attributeFilter: ['aria-busy'] });
   });
   const t0 = performance.now();
-  select.value = select.options[index].value;
-  select.dispatchEvent(new Event('change', { bubbles: true }));
+  set(values[index]);
   await busyCycle;
   await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
   const effectMs = performance.now() - t0;
   const sqls = hook.log.slice(from).map((q) => q.sql);
-  let rawMs = 0;
-  for (const sql of sqls) rawMs += (await hook.raw(sql)).ms;
-  return { department: select.options[index].value, effectMs, rawMs, queries: sqls.length };
+  const perQuery = [];
+  for (const sql of sqls) perQuery.push({ sql: sql.replace(/\\s+/g, ' ').slice(0, 48), rawMs: Math.round((await hook.raw(sql)).ms * 10) / 10 });
+  const rawMs = perQuery.reduce((s, q) => s + q.rawMs, 0);
+  return { department: values[index], effectMs, rawMs, queries: sqls.length, choices: values.length, perQuery };
 }`;
 
 const SCALAR = `async (sql) => {
@@ -96,7 +110,9 @@ export async function measureApp(browser: Browser, url: string, runs: number): P
     const findingsReadyMs = await page.evaluate('performance.now()');
     if (process.env.BENCH_DEBUG) process.stderr.write(`findings ready\n`);
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
-    const options = await page.getByTestId('filter-department').locator('option').count();
+    const options = (await page.evaluate(
+      `(() => { const f = document.querySelector('[data-testid="filter-department"]'); return f.tagName === 'SELECT' ? f.options.length : f.list.options.length + 1; })()`,
+    )) as number;
     const filterRuns: FilterRun[] = [];
     // Each run selects a department (by position, spread over the list), then all departments again.
     for (let i = 0; i < runs; i++) {

@@ -396,7 +396,7 @@ export async function ingestParallel(
 }
 
 /** summary.json as `writeDataset` makes it, from the documents table alone (the two queries need nothing else). */
-async function writeSummary(outDir: string): Promise<void> {
+export async function writeSummary(outDir: string): Promise<void> {
   const db = await openNodeDb();
   try {
     await db.insertArrowIPC('documents', await readFile(join(outDir, 'documents.arrow')), { create: true });

@@ -19,7 +19,9 @@ export interface ChartText {
 const BASE: ECOption = {
   textStyle: { fontFamily: FONT },
   tooltip: { confine: true },
-  animationDuration: 300,
+  // Drawn at once: the overview redraws six charts on every filter click, and animating them spent
+  // the frames the next answers needed (a province's filter effect).
+  animation: false,
 };
 
 /** Budget by department (horizontal bars, largest first); a click filters by the department. */

@@ -56,7 +56,9 @@ export function EChart({
   useEffect(() => {
     const signature = JSON.stringify(option);
     if (!chart.current || signature === drawn.current) return;
-    chart.current.setOption(option, { notMerge: true });
+    // The first drawing animates; updates (a filter, new data) redraw at once, without spending
+    // frames on animations while the rest of the page is updating too.
+    chart.current.setOption(drawn.current === null ? option : { ...option, animation: false }, { notMerge: true });
     drawn.current = signature;
   }, [option]);
 

@@ -1,3 +1,4 @@
+import { type ReactElement, useEffect, useId, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Messages } from '../i18n';
 import { EMPTY_FILTERS, SEVERITIES, type SeverityFilter, setFilters, store } from '../store';
@@ -5,28 +6,82 @@ import { severityLabel } from './review/labels';
 
 const collator = new Intl.Collator('zh-CN');
 
+/**
+ * Above this many departments (a province lists 9,000) the filter is a text field that suggests
+ * departments as one types, instead of a drop-down nobody can scroll.
+ */
+const SELECT_LIMIT = 300;
+
+/**
+ * The department filter for long lists: a text field with the departments as suggestions
+ * (<datalist>). A department applies as soon as the text names one exactly; an empty field is all
+ * departments; leaving the field with other text puts back the current filter.
+ */
+function DepartmentSearch({ options, value, t }: { options: ReactElement[]; value: string | null; t: Messages }) {
+  const [draft, setDraft] = useState(value ?? '');
+  const names = useMemo(() => new Set(options.map((o) => String(o.key))), [options]);
+  useEffect(() => setDraft(value ?? ''), [value]);
+  const listId = useId();
+  return (
+    <>
+      <input
+        type="search"
+        list={listId}
+        value={draft}
+        placeholder={t.all}
+        data-testid="filter-department"
+        onChange={(e) => {
+          const next = e.target.value;
+          setDraft(next);
+          if (next === '') setFilters({ department: null });
+          else if (names.has(next)) setFilters({ department: next });
+        }}
+        onBlur={() => setDraft(value ?? '')}
+      />
+      <datalist id={listId}>{options}</datalist>
+    </>
+  );
+}
+
+/** One <option> per distinct non-empty value, in collation order. */
+function options(values: readonly string[]): ReactElement[] {
+  return [...new Set(values)]
+    .filter(Boolean)
+    .sort(collator.compare)
+    .map((v) => (
+      <option key={v} value={v}>
+        {v}
+      </option>
+    ));
+}
+
 /** Year, region, department and severity filters, shared by every view and kept in the URL. */
 export function FilterBar({ t, severity = true, year = true }: { t: Messages; severity?: boolean; year?: boolean }) {
   const filters = useStore(store, (s) => s.filters);
   // The loaded documents are in the store already (refreshed on every load and import).
   const rows = useStore(store, (s) => s.documents);
-  const years = [...new Set(rows.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => b - a);
-  const regions = [
-    ...new Set(rows.filter((r) => filters.year === null || r.year === filters.year).map((r) => r.region ?? '')),
-  ]
-    .filter(Boolean)
-    .sort(collator.compare);
-  const departments = [
-    ...new Set(
-      rows
-        .filter(
-          (r) => (filters.year === null || r.year === filters.year) && (!filters.region || r.region === filters.region),
-        )
-        .map((r) => r.department ?? ''),
-    ),
-  ]
-    .filter(Boolean)
-    .sort(collator.compare);
+  // A province lists 9,000 departments: the lists (sorted by collation) and their <option>s are
+  // made again only when what they depend on changes, not on every filter click.
+  const years = useMemo(
+    () => [...new Set(rows.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => b - a),
+    [rows],
+  );
+  const regionOptions = useMemo(
+    () => options(rows.filter((r) => filters.year === null || r.year === filters.year).map((r) => r.region ?? '')),
+    [rows, filters.year],
+  );
+  const departmentOptions = useMemo(
+    () =>
+      options(
+        rows
+          .filter(
+            (r) =>
+              (filters.year === null || r.year === filters.year) && (!filters.region || r.region === filters.region),
+          )
+          .map((r) => r.department ?? ''),
+      ),
+    [rows, filters.year, filters.region],
+  );
   const any = filters.year !== null || filters.region || filters.department || filters.severity;
   return (
     <form className="filter-bar" aria-label={t.filters} onSubmit={(e) => e.preventDefault()}>
@@ -55,27 +110,23 @@ export function FilterBar({ t, severity = true, year = true }: { t: Messages; se
           onChange={(e) => setFilters({ region: e.target.value || null, department: null })}
         >
           <option value="">{t.all}</option>
-          {regions.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
+          {regionOptions}
         </select>
       </label>
       <label>
         {t.filterDepartment}
-        <select
-          value={filters.department ?? ''}
-          data-testid="filter-department"
-          onChange={(e) => setFilters({ department: e.target.value || null })}
-        >
-          <option value="">{t.all}</option>
-          {departments.map((d) => (
-            <option key={d} value={d}>
-              {d}
-            </option>
-          ))}
-        </select>
+        {departmentOptions.length > SELECT_LIMIT ? (
+          <DepartmentSearch options={departmentOptions} value={filters.department} t={t} />
+        ) : (
+          <select
+            value={filters.department ?? ''}
+            data-testid="filter-department"
+            onChange={(e) => setFilters({ department: e.target.value || null })}
+          >
+            <option value="">{t.all}</option>
+            {departmentOptions}
+          </select>
+        )}
       </label>
       {severity && (
         <label>

@@ -9,5 +9,10 @@ export function Loaded<T>({ q, t, children }: { q: QueryState<T>; t: Messages; c
   if (q.status === 'error')
     return <StatusMessage kind="error" title={t.queryFailed} detail={`${q.error}\n\n${q.sql}`} />;
   if (q.rows.length === 0) return <p className="empty">{t.noData}</p>;
-  return <>{children(q.rows)}</>;
+  // Always the same wrapper, so that a refresh updates the children in place.
+  return (
+    <div className="loaded" aria-busy={q.refreshing ?? false}>
+      {children(q.rows)}
+    </div>
+  );
 }

@@ -8,11 +8,18 @@ import { getAppDb, store } from '../store';
 const NEEDS_RULES =
   /\b(findings|project_scores|department_scores|region_scores|rollup_rule_hits|rules\.|project_famil|families|family_|indicator_spread|unit_profile|year_)/;
 
-/** A query's state in a view. */
+/**
+ * A query's state in a view. Once a query has answered, a new question (filters changed, new data)
+ * keeps the last rows on screen with `refreshing` set until the new answer replaces them: charts
+ * update in place instead of being torn down and drawn again, and the page does not jump.
+ */
 export type QueryState<T> =
   | { status: 'pending' }
   | { status: 'error'; error: string; sql: string }
-  | { status: 'ready'; rows: T[] };
+  | { status: 'ready'; rows: T[]; refreshing?: boolean };
+
+/** Whether a query has not answered its current question yet. */
+export const isBusy = (q: QueryState<unknown>) => q.status === 'pending' || (q.status === 'ready' && !!q.refreshing);
 
 /**
  * Runs `sql` on the app's database and re-runs it when the SQL or the data change; a stale answer
@@ -30,7 +37,7 @@ export function useQuery<T extends Row>(sql: string | null, options: { needsRule
   useEffect(() => {
     if (sql === null || waiting) return;
     let current = true;
-    setState({ status: 'pending' });
+    setState((s) => (s.status === 'ready' ? { ...s, refreshing: true } : { status: 'pending' }));
     getAppDb()
       .then((db) => db.query<T>(sql))
       .then(
@@ -48,5 +55,6 @@ export function useQuery<T extends Row>(sql: string | null, options: { needsRule
     };
   }, [sql, dataVersion, waiting]);
   if (engineError !== null && !engineReady) return { status: 'error', error: engineError, sql: sql ?? '' };
-  return waiting ? { status: 'pending' } : state;
+  if (!waiting) return state;
+  return state.status === 'ready' ? { ...state, refreshing: true } : { status: 'pending' };
 }

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
+import type { ECOption } from '../../charts/echarts';
 import { count, pct, wan } from '../../charts/format';
 import {
   budgetByDepartmentOption,
@@ -33,7 +34,7 @@ import { fill, type Messages } from '../../i18n';
 import { navigate, setFilters, store } from '../../store';
 import { type ChartClick, EChart } from '../EChart';
 import { StatusMessage } from '../StatusMessage';
-import { type QueryState, useQuery } from '../use-query';
+import { isBusy, type QueryState, useQuery } from '../use-query';
 import './overview.css';
 
 /** Renders a query's pending and error states, or its rows through `children`. */
@@ -67,6 +68,16 @@ function Card({
       {children}
     </section>
   );
+}
+
+/** A chart's option from a query's rows, memoised on the rows and the labels (empty until there are rows). */
+function useChartOption<T>(
+  q: QueryState<T>,
+  build: (rows: readonly T[], text: ChartText) => ECOption,
+  text: ChartText,
+): ECOption {
+  const rows = q.status === 'ready' ? q.rows : null;
+  return useMemo(() => (rows ? build(rows, text) : {}), [rows, build, text]);
 }
 
 /** The overview for leadership: headline figures and summary charts, readable on a projector. */
@@ -119,10 +130,17 @@ export function OverviewView({ t }: { t: Messages }) {
     if (d?.rule_id) navigate({ view: 'review', rule: d.rule_id });
   };
 
+  // Options are rebuilt only when their own rows or labels change, not whenever another query answers.
+  const options = {
+    budgets: useChartOption(budgets, budgetByDepartmentOption, text),
+    departments: useChartOption(departments, scoreByDepartmentOption, text),
+    tree: useChartOption(tree, budgetTreemapOption, text),
+    schedule: useChartOption(schedule, scheduleOption, text),
+    mix: useChartOption(mix, indicatorMixOption, text),
+    problems: useChartOption(problems, topProblemsOption, text),
+  };
   // Screen readers (and npm run bench) learn when every figure and chart shows the current filters.
-  const busy = [headlineLive, quality, budgets, departments, tree, schedule, mix, problems].some(
-    (q) => q.status === 'pending',
-  );
+  const busy = [headlineLive, quality, budgets, departments, tree, schedule, mix, problems].some(isBusy);
   const h = headline.status === 'ready' ? headline.rows[0] : undefined;
   // The bar charts show TOP_DEPARTMENTS of a larger selection, the treemap coarser tiles: say so.
   const topNote = (q: QueryState<unknown>, message: string) =>
@@ -167,7 +185,7 @@ export function OverviewView({ t }: { t: Messages }) {
           <Loaded q={budgets} t={t}>
             {(rows) => (
               <EChart
-                option={budgetByDepartmentOption(rows, text)}
+                option={options.budgets}
                 label={t.ovBudgetByDept}
                 height={Math.max(240, rows.length * 44 + 60)}
                 onClick={toggleDepartment}
@@ -181,7 +199,7 @@ export function OverviewView({ t }: { t: Messages }) {
           <Loaded q={departments} t={t}>
             {(rows) => (
               <EChart
-                option={scoreByDepartmentOption(rows, text)}
+                option={options.departments}
                 label={t.ovScoreByDept}
                 height={Math.max(240, rows.length * 44 + 60)}
                 onClick={toggleDepartment}
@@ -195,7 +213,7 @@ export function OverviewView({ t }: { t: Messages }) {
           <Loaded q={tree} t={t}>
             {(rows) => (
               <EChart
-                option={budgetTreemapOption(rows, text)}
+                option={options.tree}
                 label={t.ovBudgetTree}
                 height={420}
                 onClick={onTreemap}
@@ -208,7 +226,7 @@ export function OverviewView({ t }: { t: Messages }) {
           <Loaded q={schedule} t={t}>
             {(rows) => (
               <EChart
-                option={scheduleOption(rows, text)}
+                option={options.schedule}
                 label={t.ovSchedule}
                 height={320}
                 testId="chart-schedule"
@@ -220,13 +238,7 @@ export function OverviewView({ t }: { t: Messages }) {
         <Card title={t.ovMix}>
           <Loaded q={mix} t={t}>
             {(rows) => (
-              <EChart
-                option={indicatorMixOption(rows)}
-                label={t.ovMix}
-                height={320}
-                testId="chart-mix"
-                exportLabel={t.exportPng}
-              />
+              <EChart option={options.mix} label={t.ovMix} height={320} testId="chart-mix" exportLabel={t.exportPng} />
             )}
           </Loaded>
         </Card>
@@ -234,7 +246,7 @@ export function OverviewView({ t }: { t: Messages }) {
           <Loaded q={problems} t={t}>
             {(rows) => (
               <EChart
-                option={topProblemsOption(rows, text)}
+                option={options.problems}
                 label={t.ovProblems}
                 height={Math.max(240, rows.length * 34 + 60)}
                 onClick={openProblem}
