@@ -106,24 +106,30 @@ export function alignedTableRows(rows: Row[], labels: LabelSet, right: () => num
     return end - c.col;
   };
   for (const row of rows) {
-    if (row.cells.length === 0) continue;
-    const cols = row.cells.map((_, i) => row.cols?.[i] ?? 0);
-    const targets = row.cells.map((text, i) => {
+    const n = row.cells.length;
+    if (n === 0) continue;
+    const cols: number[] = [];
+    for (let i = 0; i < n; i++) cols.push(row.cols?.[i] ?? 0);
+    // The open cell each piece continues, if any: the one under it whose text it can continue.
+    const targets: (OpenCell | undefined)[] = [];
+    let newRow = false;
+    for (let i = 0; i < n; i++) {
+      const text = row.cells[i] as string;
       const cell = open.find((c) => Math.abs(c.col - (cols[i] as number)) <= 1);
-      if (!cell) return undefined;
-      const continues = cell.label
-        ? labels.startsLabel(cell.parts.join('') + text)
-        : wasFull(cell.last, room(cell), text);
-      return continues ? cell : undefined;
-    });
-    const newRow = targets.some((t) => t === undefined);
+      const continues =
+        cell !== undefined &&
+        (cell.label ? labels.startsLabel(cell.parts.join('') + text) : wasFull(cell.last, room(cell), text));
+      targets.push(continues ? cell : undefined);
+      if (!continues) newRow = true;
+    }
     const started: OpenCell[] = [];
-    row.cells.forEach((text, i) => {
+    for (let i = 0; i < n; i++) {
+      const text = row.cells[i] as string;
       const cell = targets[i];
       if (cell && (!newRow || cell.label)) {
         cell.parts.push(text);
         cell.last = displayWidth(text);
-        return;
+        continue;
       }
       const col = cols[i] as number;
       started.push({
@@ -133,7 +139,7 @@ export function alignedTableRows(rows: Row[], labels: LabelSet, right: () => num
         last: displayWidth(text),
         label: labels.startsLabel(text),
       });
-    });
+    }
     if (!newRow) continue;
     out.push(started);
     const spanning = open.filter((c) => c.label && !started.some((s) => Math.abs(s.col - c.col) <= 1));

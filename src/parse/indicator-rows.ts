@@ -61,6 +61,14 @@ function isPageNoise(text: string): boolean {
   return PAGE_NOISE.test(text.trim());
 }
 
+/** {@link isPageNoise} of a row's text, joined only when its first cell could start page noise. */
+function isPageNoiseRow(row: Row): boolean {
+  const first = row.cells[0] ?? '';
+  const c = first.charCodeAt(0);
+  if (first !== '' && !isWhitespace(c) && c !== 0x7b2c && c !== 0x2d && !(c >= 0x30 && c <= 0x39)) return false;
+  return isPageNoise(rowText(row));
+}
+
 const exactLevel2 = (s: string) => level2Parent(labelKey(s)) !== undefined;
 const fitsLevel2 = (s: string) => exactLevel2(s) || isLevel2Prefix(s);
 
@@ -92,6 +100,11 @@ function headerColumns(cells: string[]): Map<Column, number> {
   return map;
 }
 
+/** The trimmed cell of column `k` (an index into COLUMNS), placed by `at`. */
+function cellAt(cells: string[], at: number[], k: number): string {
+  return (cells[at[k] as number] ?? '').trim();
+}
+
 /**
  * Grid rows (tab-separated, Word, Markdown, HTML): cells sit under the header's columns; merged
  * level-1/2 cells are blank and carried down; a row split by a page break is joined again.
@@ -118,14 +131,13 @@ export function readGridIndicators(header: Row, rows: Row[]): RawIndicator[] {
     while (n > width && isBlankText(cells[n - 1] ?? '')) n--;
     if (n < cells.length) cells = cells.slice(0, n);
     if (cells.length < width) cells = [...Array<string>(width - cells.length).fill(''), ...cells];
-    const cell = (k: number) => (cells[at[k] as number] ?? '').trim();
     const raw: RawIndicator = {
-      level1: cell(0),
-      level2: cell(1),
-      level3: cell(2),
-      description: cell(3),
-      value: cell(4),
-      basis: cell(5),
+      level1: cellAt(cells, at, 0),
+      level2: cellAt(cells, at, 1),
+      level3: cellAt(cells, at, 2),
+      description: cellAt(cells, at, 3),
+      value: cellAt(cells, at, 4),
+      basis: cellAt(cells, at, 5),
       line: row.line,
     };
     if (filled === 1 && canonicalLevel1(raw.level1) && !raw.level2) {
@@ -364,26 +376,27 @@ export function readAlignedIndicators(printedHeader: Row, body: Row[]): RawIndic
   let level1 = '';
   let level2 = '';
   let skip = 0;
-  for (const row of rows) {
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as Row;
     if (row.cells.length === 0) continue;
-    const text = rowText(row);
-    if (isIndicatorHeader(text)) {
+    if (isHeaderRow(row)) {
       // A header repeated after a page break, with the lines that complete its labels.
-      skip = headerContinuation(row, rows.slice(rows.indexOf(row) + 1)).count;
+      skip = headerContinuation(row, rows.slice(r + 1)).count;
       continue;
     }
     if (skip > 0) {
       skip--;
       continue;
     }
-    if (isPageNoise(text)) continue;
+    if (isPageNoiseRow(row)) continue;
     const line = emptyRaw(row.line);
     const widths = new Map<Column, number>();
-    row.cells.forEach((c, i) => {
+    for (let i = 0; i < row.cells.length; i++) {
+      const c = row.cells[i] as string;
       const col = columnAt(row.cols?.[i] ?? 0);
       line[col] = append(line[col], c);
       widths.set(col, (widths.get(col) ?? 0) + displayWidth(c));
-    });
+    }
     // A level-2 label wrapped in its narrow column ("社会效益指" / "标") continues the row above.
     const continuesLevel2 =
       cur !== null && line.level2 !== '' && !exactLevel2(cur.level2) && fitsLevel2(cur.level2 + line.level2);
@@ -399,16 +412,13 @@ export function readAlignedIndicators(printedHeader: Row, body: Row[]): RawIndic
       looksLikeValue(cur.value) &&
       looksLikeValue(line.value) &&
       !looksLikeValue(`${cur.value}${line.value}`);
-    const wrapped =
-      cur !== null &&
-      !newLabel &&
-      !newValue &&
-      [...widths.keys()].every((col) => {
-        if (col === 'basis') return true;
-        if (col === 'level2' && continuesLevel2) return true;
-        const above = lastWidth.get(col);
-        return above !== undefined && wasFull(above, room.get(col) ?? 0, line[col]);
-      });
+    let wrapped = cur !== null && !newLabel && !newValue;
+    for (const col of widths.keys()) {
+      if (!wrapped) break;
+      if (col === 'basis' || (col === 'level2' && continuesLevel2)) continue;
+      const above = lastWidth.get(col);
+      wrapped = above !== undefined && wasFull(above, room.get(col) ?? 0, line[col]);
+    }
     if (!cur || !wrapped) {
       if (line.level1 !== '') level1 = line.level1;
       if (line.level2 !== '') level2 = line.level2;
