@@ -14,6 +14,11 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 import { type DatasetManifest, MANIFEST_FILE, SUMMARY_FILE, TABLES, type TableName } from '../../src/db';
+import { IPC_EOS, ipcStreamBody } from '../../src/db/arrow';
+import { PARTITIONS_DIR, PARTITIONS_MANIFEST, type PartitionEntry } from '../../src/db/manifest';
+
+export { PARTITIONS_DIR, PARTITIONS_MANIFEST, type PartitionEntry };
+
 import { openNodeDb } from '../../src/db/node';
 import { budgetByDepartmentQuery, headlineQuery } from '../../src/db/queries-overview';
 import { tableSpec } from '../../src/db/schema';
@@ -22,10 +27,6 @@ import { FAMILIES_FILE } from './dataset';
 import { writeFindings } from './ingest-findings';
 import type { IngestGroup, IngestJob, IngestReply } from './ingest-worker';
 import { openNativeDb } from './native-db';
-
-/** Folder (inside the dataset folder) of the per-year/region Arrow files, and its manifest. */
-export const PARTITIONS_DIR = 'partitions';
-export const PARTITIONS_MANIFEST = 'partitions.json';
 
 /** Options of {@link ingestParallel}. */
 export interface ParallelIngestOptions {
@@ -55,17 +56,6 @@ export interface IngestProgress {
   totalBytes: number;
   seconds: number;
   phase: 'parse' | 'parquet' | 'findings' | 'done';
-}
-
-/** One year/region of partitions.json. */
-export interface PartitionEntry {
-  year: number | null;
-  region: string | null;
-  documents: number;
-  /** Files of each table (a year/region split over batches has several), relative to the partitions folder. */
-  tables: { name: TableName; files: string[]; rows: number; bytes: number }[];
-  /** Findings of the partition's documents (written with `findings`; absent when it has none). */
-  findings?: { file: string; rows: number; bytes: number };
 }
 
 export interface ParallelIngestResult {
@@ -125,8 +115,6 @@ function workerBundle(): Promise<string> {
   return bundlePromise;
 }
 
-const EOS = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]);
-
 /**
  * Appends Arrow IPC streams of one schema to a file as a single stream: the first keeps its schema
  * message, the others lose it, and every end-of-stream marker but the last is dropped.
@@ -142,19 +130,15 @@ class IpcAppender {
   }
 
   append(ipc: Uint8Array): void {
-    const view = new DataView(ipc.buffer, ipc.byteOffset, ipc.byteLength);
-    if (view.getUint32(0, true) !== 0xffffffff) throw new Error(`${this.path}: not an Arrow IPC stream`);
-    const schemaEnd = 8 + view.getInt32(4, true);
-    const end = ipc.byteLength - (view.getUint32(ipc.byteLength - 8, true) === 0xffffffff ? 8 : 0);
-    const part = ipc.subarray(this.started ? schemaEnd : 0, end);
+    const part = ipcStreamBody(ipc, !this.started);
     writeSync(this.fd, part);
     this.bytes += part.byteLength;
     this.started = true;
   }
 
   close(): void {
-    writeSync(this.fd, EOS);
-    this.bytes += EOS.byteLength;
+    writeSync(this.fd, IPC_EOS);
+    this.bytes += IPC_EOS.byteLength;
     closeSync(this.fd);
   }
 }
@@ -267,11 +251,15 @@ export async function ingestParallel(
         year: group.year,
         region: group.region,
         documents: 0,
+        docIds: [],
         tables: TABLES.map((t) => ({ name: t.name, files: [], rows: 0, bytes: 0 })),
       };
       partitions.set(key, entry);
     }
-    if (entry) entry.documents += group.documents.length;
+    if (entry) {
+      entry.documents += group.documents.length;
+      for (const d of group.documents) entry.docIds.push(d.docId);
+    }
     for (const t of TABLES) {
       rows[t.name] += group.rows[t.name];
       appenders.get(t.name)?.append(group.ipc[t.name]);

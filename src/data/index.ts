@@ -1,6 +1,7 @@
 export { decodeText } from './decode';
 export {
   DATASETS_DIR,
+  type DatasetPart,
   type DatasetSource,
   datasetFolder,
   fetchDemoFiles,
@@ -8,6 +9,7 @@ export {
   fetchSummary,
   type OverviewSummary,
   openDataset,
+  openDatasetPart,
 } from './dataset';
 
 /** A source document: file name (no folder) and its text. */

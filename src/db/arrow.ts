@@ -51,3 +51,31 @@ export function toArrowIPC(records: Records): Record<TableName, Uint8Array> {
   for (const t of TABLES) out[t.name] = tableToIPC(toArrowTable(t.name, records[t.name]), 'stream');
   return out;
 }
+
+/** Arrow's end-of-stream marker. */
+export const IPC_EOS = Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0);
+
+/**
+ * The messages of an Arrow IPC stream without its end-of-stream marker, and without its leading
+ * schema message unless `withSchema`: what goes into one stream made of several of one schema.
+ */
+export function ipcStreamBody(ipc: Uint8Array, withSchema: boolean): Uint8Array {
+  const view = new DataView(ipc.buffer, ipc.byteOffset, ipc.byteLength);
+  if (ipc.byteLength < 8 || view.getUint32(0, true) !== 0xffffffff) throw new Error('not an Arrow IPC stream');
+  const schemaEnd = 8 + view.getInt32(4, true);
+  const end = ipc.byteLength - (view.getUint32(ipc.byteLength - 8, true) === 0xffffffff ? 8 : 0);
+  return ipc.subarray(withSchema ? 0 : schemaEnd, end);
+}
+
+/** Several Arrow IPC streams of one schema (partition files of a table) as one stream. */
+export function concatIpcStreams(parts: readonly Uint8Array[]): Uint8Array {
+  const bodies = parts.map((p, i) => ipcStreamBody(p, i === 0));
+  const out = new Uint8Array(bodies.reduce((n, b) => n + b.byteLength, IPC_EOS.byteLength));
+  let at = 0;
+  for (const b of bodies) {
+    out.set(b, at);
+    at += b.byteLength;
+  }
+  out.set(IPC_EOS, at);
+  return out;
+}

@@ -20,3 +20,23 @@ export interface DatasetManifest {
    */
   findings?: { file: string; rows: number; bytes: number; rules: string };
 }
+
+/** Folder (inside a dataset folder) of the per-year/region Arrow files (`--arrow-partitions`), and its manifest. */
+export const PARTITIONS_DIR = 'partitions';
+export const PARTITIONS_MANIFEST = 'partitions.json';
+
+/** One year/region of partitions.json. */
+export interface PartitionEntry {
+  year: number | null;
+  region: string | null;
+  documents: number;
+  /** Ids of those documents. */
+  docIds: string[];
+  /**
+   * Files of each table (a year/region split over batches has several), relative to the partitions
+   * folder; path segments are URI-encoded names (`region=%E5%AE%89…`), as on disk.
+   */
+  tables: { name: TableName; files: string[]; rows: number; bytes: number }[];
+  /** Findings of the partition's documents (written with `--findings`; absent when it has none). */
+  findings?: { file: string; rows: number; bytes: number };
+}

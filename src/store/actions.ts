@@ -1,4 +1,4 @@
-import { type DatasetSource, datasetFolder, fetchFamilies, fetchSummary, openDataset } from '../data';
+import { type DatasetSource, datasetFolder, fetchFamilies, fetchSummary, openDataset, openDatasetPart } from '../data';
 import type { Db } from '../db';
 import { literal } from '../db/sql';
 import { installFamilies, parseFamilies } from '../families/families';
@@ -32,19 +32,25 @@ function afterPaint(): Promise<void> {
 async function start(baseUrl: string): Promise<void> {
   try {
     setEngine({ status: 'starting', progress: null, error: null });
-    const folder = datasetFolder(store.getState().route.dataset);
+    const { dataset: name, loadYears, loadRegions } = store.getState().route;
+    const folder = datasetFolder(name);
+    const part = loadYears.length || loadRegions.length ? { years: loadYears, regions: loadRegions } : null;
     // The small precomputed summary of the dataset is drawn first, unless the user's own documents
     // or switched-off samples make it wrong; compiling the 34 MB engine competes for the machine's
     // cores, so it starts once that first chart is painted.
     const [library, datasetSummary] = await Promise.all([getLibrary(), fetchSummary(baseUrl, folder)]);
     const asShipped = store.getState().library.samplesEnabled && (!library || (await library.count()) === 0);
-    const summary = asShipped ? datasetSummary : null;
+    // (The summary is of the whole dataset: not drawn when only part of it is loaded.)
+    const summary = asShipped && !part ? datasetSummary : null;
     if (summary) {
       store.setState({ summary });
       await afterPaint();
       await afterPaint();
     }
-    const [db, dataset] = await Promise.all([getAppDb(), openDataset(baseUrl, folder)]);
+    const [db, dataset] = await Promise.all([
+      getAppDb(),
+      part ? openDatasetPart(baseUrl, folder, part) : openDataset(baseUrl, folder),
+    ]);
     await exclusive(async () => {
       setEngine({ status: 'loading', progress: 0 });
       await loadAllData(db, dataset, (loaded, total) => setEngine({ progress: total > 0 ? loaded / total : null }));

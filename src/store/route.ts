@@ -47,6 +47,9 @@ export interface Route {
   threshold: number | null;
   /** Dataset loaded instead of the embedded samples: `public/datasets/<name>/` (written by `npm run ingest`). */
   dataset: string | null;
+  /** Only these years and regions of a partitioned dataset are loaded (empty: all of it). */
+  loadYears: number[];
+  loadRegions: string[];
 }
 
 export const EMPTY_FILTERS: Filters = { year: null, region: null, department: null, severity: null };
@@ -65,6 +68,8 @@ export const DEFAULT_ROUTE: Route = {
   toYear: null,
   threshold: null,
   dataset: null,
+  loadYears: [],
+  loadRegions: [],
 };
 
 /** Dataset names are folder names: letters, digits, '-' and '_' (nothing that leaves `datasets/`). */
@@ -74,6 +79,9 @@ function yearParam(value: string | null): number | null {
   const n = Number(value);
   return Number.isInteger(n) && n > 1900 ? n : null;
 }
+
+/** A comma-separated URL value as a list (empty entries dropped). */
+const list = (value: string | null) => (value ?? '').split(',').filter(Boolean);
 
 /** Reads route and filters from a URL query string (unknown values are ignored). */
 export function parseSearch(search: string): { route: Route; filters: Filters } {
@@ -97,6 +105,10 @@ export function parseSearch(search: string): { route: Route; filters: Filters } 
       toYear: yearParam(p.get('to')),
       threshold: p.get('threshold') && threshold > 0 && threshold <= 1 ? threshold : null,
       dataset: DATASET_NAME.test(p.get('dataset') ?? '') ? p.get('dataset') : null,
+      loadYears: list(p.get('load-years'))
+        .map(yearParam)
+        .filter((y): y is number => y !== null),
+      loadRegions: list(p.get('load-regions')),
     },
     filters: {
       year: yearParam(p.get('year')),
@@ -128,6 +140,8 @@ export function toSearch(route: Route, filters: Filters): string {
   if (route.toYear !== null) p.set('to', String(route.toYear));
   if (route.threshold !== null) p.set('threshold', String(route.threshold));
   if (route.dataset) p.set('dataset', route.dataset);
+  if (route.loadYears.length) p.set('load-years', route.loadYears.join(','));
+  if (route.loadRegions.length) p.set('load-regions', route.loadRegions.join(','));
   const s = p.toString();
   return s ? `?${s}` : '';
 }

@@ -1,6 +1,7 @@
 import { type ReactElement, useEffect, useId, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import type { Messages } from '../i18n';
+import { useShallow } from 'zustand/react/shallow';
+import { fill, type Messages } from '../i18n';
 import { EMPTY_FILTERS, SEVERITIES, type SeverityFilter, setFilters, store } from '../store';
 import { severityLabel } from './review/labels';
 
@@ -58,6 +59,10 @@ function options(values: readonly string[]): ReactElement[] {
 /** Year, region, department and severity filters, shared by every view and kept in the URL. */
 export function FilterBar({ t, severity = true, year = true }: { t: Messages; severity?: boolean; year?: boolean }) {
   const filters = useStore(store, (s) => s.filters);
+  const part = useStore(
+    store,
+    useShallow((s) => ({ dataset: s.route.dataset, years: s.route.loadYears, regions: s.route.loadRegions })),
+  );
   // The loaded documents are in the store already (refreshed on every load and import).
   const rows = useStore(store, (s) => s.documents);
   // A province lists 9,000 departments: the lists (sorted by collation) and their <option>s are
@@ -149,6 +154,14 @@ export function FilterBar({ t, severity = true, year = true }: { t: Messages; se
         <button type="button" onClick={() => setFilters(EMPTY_FILTERS)}>
           {t.clearFilters}
         </button>
+      )}
+      {(part.years.length > 0 || part.regions.length > 0) && (
+        <p className="hint" data-testid="loaded-part">
+          {fill(t.loadedPart, {
+            dataset: part.dataset ?? '',
+            part: [...part.years.map(String), ...part.regions].join('、'),
+          })}
+        </p>
       )}
     </form>
   );

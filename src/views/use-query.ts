@@ -21,6 +21,21 @@ export type QueryState<T> =
 /** Whether a query has not answered its current question yet. */
 export const isBusy = (q: QueryState<unknown>) => q.status === 'pending' || (q.status === 'ready' && !!q.refreshing);
 
+/** Answers waiting for the next frame: answers arriving within one frame render together, once. */
+const deliveries: (() => void)[] = [];
+
+function deliver(update: () => void): void {
+  deliveries.push(update);
+  if (deliveries.length > 1) return;
+  const flush = () => {
+    for (const f of deliveries.splice(0)) f();
+  };
+  // A hidden page gets no frames; its views still follow.
+  if (typeof requestAnimationFrame === 'function' && document.visibilityState !== 'hidden')
+    requestAnimationFrame(flush);
+  else setTimeout(flush, 0);
+}
+
 /**
  * Runs `sql` on the app's database and re-runs it when the SQL or the data change; a stale answer
  * (SQL changed meanwhile) is dropped. Views declare their query and render the state.
@@ -41,14 +56,17 @@ export function useQuery<T extends Row>(sql: string | null, options: { needsRule
     getAppDb()
       .then((db) => db.query<T>(sql))
       .then(
-        (rows) => current && setState({ status: 'ready', rows }),
+        (rows) => deliver(() => current && setState({ status: 'ready', rows })),
         (err: unknown) =>
-          current &&
-          setState({
-            status: 'error',
-            error: err instanceof Error ? err.message : String(err),
-            sql: err instanceof QueryError ? err.sql : sql,
-          }),
+          deliver(
+            () =>
+              current &&
+              setState({
+                status: 'error',
+                error: err instanceof Error ? err.message : String(err),
+                sql: err instanceof QueryError ? err.sql : sql,
+              }),
+          ),
       );
     return () => {
       current = false;

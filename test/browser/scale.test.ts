@@ -38,7 +38,7 @@ let manifest: DatasetManifest;
 beforeAll(async () => {
   const samples = await readSamples(join(ROOT, 'data'));
   await writeCorpus(samples, { counties: 6, years: [2024], seed: 3 }, join(tmp, 'corpus'));
-  await ingestParallel(join(tmp, 'corpus'), { workers: 2, outDir: dataset, findings: true });
+  await ingestParallel(join(tmp, 'corpus'), { workers: 2, outDir: dataset, arrowPartitions: true, findings: true });
   manifest = JSON.parse(await readFile(join(dataset, 'manifest.json'), 'utf8')) as DatasetManifest;
   // The expectation: the same tables with the rules run here, not the shipped findings.
   db = await openNodeDb();
@@ -123,5 +123,38 @@ describe('?dataset=NAME: a synthetic 6-county dataset with findings from the ing
     const [all] = await db.query<Headline>(headlineQuery(NONE));
     await expect.poll(() => figure(page, 'projects').textContent()).toBe(count(all?.projects));
     expect(errors).toEqual([]);
+  });
+});
+
+describe('?dataset=NAME&load-regions=…: only some partitions of the dataset', () => {
+  it('loads the chosen regions with their share of the shipped findings', async () => {
+    const regions = (await db.query<{ region: string }>('SELECT DISTINCT region FROM documents ORDER BY region'))
+      .map((r) => r.region)
+      .slice(0, 2);
+    expect(regions).toHaveLength(2);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}?dataset=scale-test&load-regions=${regions.map(encodeURIComponent).join(',')}`);
+    await page.getByTestId('filter-department').waitFor({ timeout: 60_000 });
+    const inRegions = `region IN (${regions.map((r) => `'${r}'`).join(', ')})`;
+    const [expected] = await db.query<{ documents: number; projects: number; score: number }>(
+      `SELECT count(*) AS documents, sum(project_count) AS projects,
+              round(sum(score * budget_wan) / nullif(sum(budget_wan), 0), 1) AS score
+       FROM department_scores WHERE ${inRegions}`,
+    );
+    expect(expected?.documents).toBe(120);
+    await expect.poll(() => figure(page, 'projects').textContent()).toBe(count(expected?.projects));
+    await expect.poll(() => figure(page, 'score').textContent(), { timeout: 60_000 }).toBe(String(expected?.score));
+    // Fewer than 300 departments: the department filter is a drop-down again, of these regions only.
+    expect(await page.getByTestId('filter-department').locator('option').count()).toBe(121);
+    expect(new URL(page.url()).searchParams.get('load-regions')).toBe(regions.join(','));
+    expect(await page.getByTestId('loaded-part').textContent()).toBe(
+      `只载入了数据集 scale-test 的一部分：${regions.join('、')}`,
+    );
+    await page.screenshot({ path: join(ROOT, 'test-results', 'scale-part.png') });
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

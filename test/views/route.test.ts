@@ -20,4 +20,13 @@ describe('route in the URL', () => {
     const { route } = parseSearch('?view=years&threshold=1.5&from=abc&to=99');
     expect(route).toMatchObject({ threshold: null, fromYear: null, toYear: null });
   });
+
+  it('keeps the dataset and the part of it loaded; refuses dataset names that leave datasets/', () => {
+    const route = { ...DEFAULT_ROUTE, dataset: 'province', loadYears: [2024], loadRegions: ['安川县', '巨鹿县'] };
+    const search = toSearch(route, EMPTY_FILTERS);
+    expect(parseSearch(search).route).toEqual(route);
+    expect(parseSearch('?dataset=../data').route.dataset).toBeNull();
+    expect(parseSearch('?dataset=a%2Fb').route.dataset).toBeNull();
+    expect(parseSearch('?load-years=2024,abc,,2025').route.loadYears).toEqual([2024, 2025]);
+  });
 });
