@@ -81,8 +81,10 @@ export interface HeaderFields {
 
 /** Length-preserving normalisation so that label positions map back to the printed text. */
 function normalizeForLabels(s: string): string {
-  return toHalfWidth(s).replace(/（/g, '(').replace(/）/g, ')');
+  // One pass: the characters toHalfWidth changes, and the full-width brackets.
+  return s.replace(FOR_LABELS, (ch) => (ch === '（' ? '(' : ch === '）' ? ')' : toHalfWidth(ch)));
 }
+const FOR_LABELS = /[％＞＜＝＋－．／\u3000\uff10-\uff19\uff21-\uff3a\uff41-\uff5a（）]/g;
 
 /** The non-blank cells (or lines) of a stretch of the joined header, trimmed. */
 function pieces(s: string): string[] {
@@ -121,6 +123,7 @@ const FIELD_BIT: Record<Field, number> = {
   objectives: 128,
 };
 const MONTH_BIT: Record<number, number> = { 3: 256, 6: 512, 10: 1024, 12: 2048 };
+const ALL_MONTH_BITS = 256 | 512 | 1024 | 2048;
 
 /** Reads the leading amount of a budget cell; the rest of the cell belongs to the purpose. */
 function amountAndRest(ps: string[]): [WanYuan | null, string[]] {
@@ -181,8 +184,10 @@ export function readHeaderFields(joined: string): HeaderFields {
     const end = kept[i + 1]?.start ?? joined.length;
     return joined.slice(h.end, end);
   };
+  // Month headers stand for the schedule label.
+  const found = (seen & ALL_MONTH_BITS) !== 0 ? seen | FIELD_BIT.schedule : seen;
   const missing = (['code', 'name', 'total', 'schedule', 'objectives'] as Field[]).filter(
-    (f) => !kept.some((h) => h.field === f || (f === 'schedule' && h.field === 'month')),
+    (f) => (found & FIELD_BIT[f]) === 0,
   );
   const codePieces = pieces(text('code') ?? '');
   const code = codePieces.length ? joinCode(codePieces) : null;
@@ -222,7 +227,7 @@ export function readHeaderFields(joined: string): HeaderFields {
     fiscal,
     other,
     purpose,
-    scheduleCells: scheduleCells.map((c) => c.replace(/万元$/, '')),
+    scheduleCells: scheduleCells.map((c) => (c.endsWith('万元') ? c.slice(0, -2) : c)),
     scheduleJunk,
     months,
     objectivesText: (text('objectives') ?? '').replace(SEP_ALL, '\n'),
