@@ -37,41 +37,55 @@ function attr(attrs: string, name: 'rowspan' | 'colspan'): number {
   return Number.isFinite(n) && n >= 1 ? Math.min(n, 100) : 1;
 }
 
-/** A tag (`name` set) or a comment (`name` undefined) in the text, from `index` up to `end`. */
-interface Tag {
-  index: number;
-  end: number;
-  closing: boolean;
-  name: string | undefined;
-  /** Where the attributes start; they end before the closing `>`. */
-  attrs: number;
-}
-
 const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 const isLetterOrDigit = (c: number) => isLetter(c) || (c >= 0x30 && c <= 0x39);
 
 /**
- * The first tag or comment at or after `from`: what `/<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|<!--[\s\S]*?-->/g`
- * finds, read by hand (a document has thousands of tags; the pattern's matches cost more than the scan).
+ * The tags and comments of a text in order: what `/<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|<!--[\s\S]*?-->/g`
+ * finds, read by hand, the last one found held in the scanner's fields (a document has thousands of
+ * tags; the pattern's matches, or an object per tag, cost more than the scan).
  */
-function nextTag(text: string, from: number): Tag | null {
-  for (let at = text.indexOf('<', from); at >= 0; at = text.indexOf('<', at + 1)) {
-    const closing = text.charCodeAt(at + 1) === 0x2f;
-    const start = closing ? at + 2 : at + 1;
-    if (isLetter(text.charCodeAt(start))) {
-      let end = start + 1;
-      while (isLetterOrDigit(text.charCodeAt(end))) end++;
-      // The attributes run up to the first `>`; without one there is no tag here (nor after).
-      const gt = text.indexOf('>', end);
-      if (gt < 0) return null;
-      return { index: at, end: gt + 1, closing, name: text.slice(start, end), attrs: end };
+class TagScanner {
+  /** Where the tag or comment starts and ends. */
+  index = 0;
+  end = 0;
+  closing = false;
+  /** The tag's name as printed; undefined for a comment. */
+  name: string | undefined = undefined;
+  /** Where the attributes start; they end before the closing `>`. */
+  attrs = 0;
+  constructor(private readonly text: string) {}
+
+  /** Finds the first tag or comment at or after `from`; false when there is none. */
+  next(from: number): boolean {
+    const text = this.text;
+    for (let at = text.indexOf('<', from); at >= 0; at = text.indexOf('<', at + 1)) {
+      const closing = text.charCodeAt(at + 1) === 0x2f;
+      const start = closing ? at + 2 : at + 1;
+      if (isLetter(text.charCodeAt(start))) {
+        let end = start + 1;
+        while (isLetterOrDigit(text.charCodeAt(end))) end++;
+        // The attributes run up to the first `>`; without one there is no tag here (nor after).
+        const gt = text.indexOf('>', end);
+        if (gt < 0) return false;
+        return this.found(at, gt + 1, closing, text.slice(start, end), end);
+      }
+      if (text.startsWith('<!--', at)) {
+        const close = text.indexOf('-->', at + 4);
+        if (close >= 0) return this.found(at, close + 3, false, undefined, at);
+      }
     }
-    if (text.startsWith('<!--', at)) {
-      const close = text.indexOf('-->', at + 4);
-      if (close >= 0) return { index: at, end: close + 3, closing: false, name: undefined, attrs: at };
-    }
+    return false;
   }
-  return null;
+
+  private found(index: number, end: number, closing: boolean, name: string | undefined, attrs: number): boolean {
+    this.index = index;
+    this.end = end;
+    this.closing = closing;
+    this.name = name;
+    this.attrs = attrs;
+    return true;
+  }
 }
 
 /** A tag name in lower case; most are already (`toLowerCase` would copy every one). */
@@ -170,7 +184,8 @@ export const htmlLayout: Layout = {
       rowCells = null;
     };
     let last = 0;
-    for (let m = nextTag(text, 0); m !== null; m = nextTag(text, last)) {
+    const m = new TagScanner(text);
+    for (let found = m.next(0); found; found = m.next(last)) {
       const chunk = text.slice(last, m.index);
       last = m.end;
       if (skip === 0) {

@@ -24,7 +24,8 @@ export const wordLayout: Layout = {
         return;
       }
       if (l.startsWith('\t')) {
-        const cell = l.slice(1).replace(/\t/g, ' ').trim();
+        const text = l.slice(1);
+        const cell = (text.includes('\t') ? text.replace(/\t/g, ' ') : text).trim();
         if (current) current.cells.push(cell);
         else current = { cells: [cell], line };
         return;
