@@ -74,7 +74,7 @@ function inferYear(projects: Project[]): { year: number | null; evidence: string
 
 function parseUnsafe(text: string, file: string): ParseResult {
   const diag = new DiagnosticSink();
-  const source = text.replace(/^\ufeff/, '');
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lines = splitLines(source);
   const layout = detectLayout(lines);
   const rows = layout.rows(source, lines);

@@ -37,8 +37,11 @@ export const markdownLayout: Layout = {
     const rows: Row[] = [];
     lines.forEach((l, i) => {
       if (l.includes('-') && SEPARATOR.test(l)) return;
-      if (PIPE_ROW.test(l)) rows.push({ cells: pipeCells(l), line: i + 1 });
-      else rows.push({ cells: l.trim() === '' ? [] : [l.replace(/^#+\s*/, '').trim()], line: i + 1 });
+      if (l.includes('|') && PIPE_ROW.test(l)) rows.push({ cells: pipeCells(l), line: i + 1 });
+      else {
+        const text = l.startsWith('#') ? l.replace(/^#+\s*/, '') : l;
+        rows.push({ cells: l.trim() === '' ? [] : [text.trim()], line: i + 1 });
+      }
     });
     return rows;
   },
