@@ -7,12 +7,13 @@ import { DEMO_DIR } from '../years/demo';
 /**
  * Fetches a file of the app's own origin; rejects with its URL and the HTTP status when it is not
  * there. A server that answers every unknown path with the app's page (Vite's preview does) does not
- * count as having the file.
+ * count as having the file, unless the file is itself a page (`.html`, the demo years).
  */
 async function fetchOk(url: string, hint = ''): Promise<Response> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`cannot load ${url}: HTTP ${res.status}${hint}`);
-  if (isPage(res)) throw new Error(`cannot load ${url}: the server has no such file${hint}`);
+  if (isPage(res) && !/\.html?$/i.test(new URL(url).pathname))
+    throw new Error(`cannot load ${url}: the server has no such file${hint}`);
   return res;
 }
 
