@@ -19,7 +19,8 @@ const FULL_WIDTH_MAP: Record<string, string> = {
  * The characters `toHalfWidth` changes: those of the map, full-width digits and letters. Chinese
  * punctuation (，：（）…), in nearly every line, is not matched, so most text is returned as it is.
  */
-const FULL_WIDTH_RE = /[％＞＜＝＋－．／\u3000\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
+export const FULL_WIDTH_CLASS = '％＞＜＝＋－．／\\u3000\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a';
+const FULL_WIDTH_RE = new RegExp(`[${FULL_WIDTH_CLASS}]`, 'g');
 
 /** Full-width ASCII (digits, letters, ％＞＜＝ …) to half-width; Chinese punctuation is kept. */
 export function toHalfWidth(s: string): string {
@@ -120,7 +121,7 @@ export function hasWhitespace(s: string): boolean {
 
 /** True when `s` is empty or only whitespace (`s.trim() === ''`, without making the trimmed string). */
 export function isBlankText(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (((CHAR_CLASS[s.charCodeAt(i)] ?? 0) & SPACE) === 0) return false;
+  for (let i = 0; i < s.length; i++) if (!isWhitespace(s.charCodeAt(i))) return false;
   return true;
 }
 
@@ -129,7 +130,6 @@ export function hasBlank(s: string): boolean {
   return hasClass(s, BLANK);
 }
 
-const isSpace = (c: number) => ((CHAR_CLASS[c] ?? 0) & SPACE) !== 0;
 const isBlankChar = (c: number) => ((CHAR_CLASS[c] ?? 0) & BLANK) !== 0;
 const isCjk = (c: number) => ((CHAR_CLASS[c] ?? 0) & WIDE) !== 0;
 
@@ -148,13 +148,13 @@ function collapseSpaces(t: string): string {
   // Start of the text not yet copied to `out`.
   let copied = 0;
   for (let i = 0; i < t.length; ) {
-    if (!isSpace(t.charCodeAt(i))) {
+    if (!isWhitespace(t.charCodeAt(i))) {
       i++;
       continue;
     }
     let end = i + 1;
     let lineBreak = t.charCodeAt(i) === 0x0a;
-    for (; end < t.length && isSpace(t.charCodeAt(end)); end++) if (t.charCodeAt(end) === 0x0a) lineBreak = true;
+    for (; end < t.length && isWhitespace(t.charCodeAt(end)); end++) if (t.charCodeAt(end) === 0x0a) lineBreak = true;
     if (lineBreak) {
       out += t.slice(copied, i) + spaceFor(t, i, end);
       copied = end;

@@ -1,6 +1,6 @@
 import { splitTrimmed } from './layouts/layout';
 import { parseWan } from './money';
-import { cleanText, toHalfWidth } from './normalize';
+import { cleanText, FULL_WIDTH_CLASS, toHalfWidth } from './normalize';
 import { joinCode } from './project-code';
 import type { WanYuan } from './types';
 
@@ -84,7 +84,7 @@ function normalizeForLabels(s: string): string {
   // One pass: the characters toHalfWidth changes, and the full-width brackets.
   return s.replace(FOR_LABELS, (ch) => (ch === '（' ? '(' : ch === '）' ? ')' : toHalfWidth(ch)));
 }
-const FOR_LABELS = /[％＞＜＝＋－．／\u3000\uff10-\uff19\uff21-\uff3a\uff41-\uff5a（）]/g;
+const FOR_LABELS = new RegExp(`[${FULL_WIDTH_CLASS}（）]`, 'g');
 
 /** The non-blank cells (or lines) of a stretch of the joined header, trimmed. */
 function pieces(s: string): string[] {
