@@ -26,7 +26,13 @@ interface Page {
   firstChartMs: number;
   dataLoadedMs: number;
   findingsReadyMs: number;
-  filter: { effectMedianMs: number; effectP95Ms: number; rawMedianMs: number; overheadMedian: number };
+  filter: {
+    effectMedianMs: number;
+    effectP95Ms: number;
+    rawMedianMs: number;
+    overheadMedian: number;
+    queryOverheadMedian: number;
+  };
   memory: { jsHeapMB: number | null; duckdbMB: number | null };
 }
 interface Scale {
@@ -79,7 +85,13 @@ const checks = [
     ok: province.filter.effectMedianMs <= 150,
   },
   {
-    what: 'province in Chromium: app ÷ raw DuckDB (median)',
+    what: "province in Chromium: a filter's queries through the app ÷ on the bare engine (median)",
+    value: province.filter.queryOverheadMedian,
+    target: 1.5,
+    ok: province.filter.queryOverheadMedian <= 1.5,
+  },
+  {
+    what: 'province in Chromium: filter effect (queries and drawing) ÷ its queries on the bare engine (median)',
     value: province.filter.overheadMedian,
     target: 1.5,
     ok: province.filter.overheadMedian <= 1.5,
@@ -95,7 +107,7 @@ const queries = (l: Record<string, Latency>) =>
     )
     .join('\n');
 const page = (name: string, p: Page) =>
-  `    ${name.padEnd(9)} first chart ${p.firstChartMs} ms · data ${p.dataLoadedMs} ms · findings ${p.findingsReadyMs} ms · filter ${p.filter.effectMedianMs} ms (p95 ${p.filter.effectP95Ms}) vs raw ${p.filter.rawMedianMs} ms ×${p.filter.overheadMedian} · DuckDB ${p.memory.duckdbMB} MB, JS heap ${p.memory.jsHeapMB} MB`;
+  `    ${name.padEnd(9)} first chart ${p.firstChartMs} ms · data ${p.dataLoadedMs} ms · findings ${p.findingsReadyMs} ms · filter ${p.filter.effectMedianMs} ms (p95 ${p.filter.effectP95Ms}) vs raw ${p.filter.rawMedianMs} ms (×${p.filter.overheadMedian}; queries through the app ×${p.filter.queryOverheadMedian}) · DuckDB ${p.memory.duckdbMB} MB, JS heap ${p.memory.jsHeapMB} MB`;
 const p = scale.province;
 process.stdout.write(`
 Target Lens benchmarks (${scale.cpu}, ${scale.threads} threads; synthetic province: ${p.indicators.toLocaleString('en')} indicator rows, ${p.corpusMB} MB)

@@ -10,10 +10,19 @@ export function syncWithUrl(win: Window = window): () => void {
   fromUrl();
   const onPop = () => fromUrl();
   win.addEventListener('popstate', onPop);
-  const unsubscribe = store.subscribe((s, prev) => {
-    if (s.route === prev.route && s.filters === prev.filters) return;
+  // Pushed right after the change's own work has started (a filter's queries are on their way to
+  // the engine by then), and once for changes made together.
+  let pending = false;
+  const push = () => {
+    pending = false;
+    const s = store.getState();
     const search = toSearch(s.route, s.filters);
     if (search !== win.location.search) win.history.pushState(null, '', `${win.location.pathname}${search}`);
+  };
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.route === prev.route && s.filters === prev.filters) return;
+    if (!pending) setTimeout(push, 0);
+    pending = true;
   });
   return () => {
     win.removeEventListener('popstate', onPop);
