@@ -31,7 +31,10 @@ export interface BrowserFigures {
     effectMedianMs: number;
     effectP95Ms: number;
     rawMedianMs: number;
+    /** Filter effect ÷ raw queries: everything the app adds, rendering included. */
     overheadMedian: number;
+    /** Queries through the app ÷ raw: what the app's query path adds. */
+    queryOverheadMedian: number;
   };
   memory: { jsHeapMB: number | null; duckdbMB: number | null };
   documents: number;
@@ -160,6 +163,13 @@ export async function measureApp(browser: Browser, url: string, runs: number): P
         overheadMedian: round(
           quantile(
             filterRuns.map((r) => r.effectMs / Math.max(r.rawMs, 0.1)),
+            0.5,
+          ),
+          2,
+        ),
+        queryOverheadMedian: round(
+          quantile(
+            filterRuns.map((r) => r.appQueriesMs / Math.max(r.rawMs, 0.1)),
             0.5,
           ),
           2,
