@@ -211,7 +211,7 @@ export function OverviewView({ t }: { t: Messages }) {
         </Card>
         <Card title={t.ovBudgetTree} note={treeNote} wide>
           <Loaded q={tree} t={t}>
-            {(rows) => (
+            {() => (
               <EChart
                 option={options.tree}
                 label={t.ovBudgetTree}
@@ -224,7 +224,7 @@ export function OverviewView({ t }: { t: Messages }) {
         </Card>
         <Card title={t.ovSchedule}>
           <Loaded q={schedule} t={t}>
-            {(rows) => (
+            {() => (
               <EChart
                 option={options.schedule}
                 label={t.ovSchedule}
@@ -237,7 +237,7 @@ export function OverviewView({ t }: { t: Messages }) {
         </Card>
         <Card title={t.ovMix}>
           <Loaded q={mix} t={t}>
-            {(rows) => (
+            {() => (
               <EChart option={options.mix} label={t.ovMix} height={320} testId="chart-mix" exportLabel={t.exportPng} />
             )}
           </Loaded>
