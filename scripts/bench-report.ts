@@ -24,6 +24,7 @@ interface Latency {
 }
 interface Page {
   firstChartMs: number;
+  firstChartWarmMs: number;
   dataLoadedMs: number;
   findingsReadyMs: number;
   filter: {
@@ -73,10 +74,16 @@ const checks = [
     ok: scale.province.ingest.seconds < 60,
   },
   {
-    what: 'province in Chromium: first chart (ms)',
+    what: 'province in Chromium: first chart, first load in a new browser (ms)',
     value: province.firstChartMs,
     target: 1500,
     ok: province.firstChartMs <= 1500,
+  },
+  {
+    what: 'province in Chromium: first chart, later loads, median (ms)',
+    value: province.firstChartWarmMs,
+    target: 1500,
+    ok: province.firstChartWarmMs <= 1500,
   },
   {
     what: 'province in Chromium: filter effect, median (ms)',
@@ -107,7 +114,7 @@ const queries = (l: Record<string, Latency>) =>
     )
     .join('\n');
 const page = (name: string, p: Page) =>
-  `    ${name.padEnd(9)} first chart ${p.firstChartMs} ms · data ${p.dataLoadedMs} ms · findings ${p.findingsReadyMs} ms · filter ${p.filter.effectMedianMs} ms (p95 ${p.filter.effectP95Ms}) vs raw ${p.filter.rawMedianMs} ms (×${p.filter.overheadMedian}; queries through the app ×${p.filter.queryOverheadMedian}) · DuckDB ${p.memory.duckdbMB} MB, JS heap ${p.memory.jsHeapMB} MB`;
+  `    ${name.padEnd(9)} first chart ${p.firstChartMs} ms (later loads ${p.firstChartWarmMs} ms) · data ${p.dataLoadedMs} ms · findings ${p.findingsReadyMs} ms · filter ${p.filter.effectMedianMs} ms (p95 ${p.filter.effectP95Ms}) vs raw ${p.filter.rawMedianMs} ms (×${p.filter.overheadMedian}; queries through the app ×${p.filter.queryOverheadMedian}) · DuckDB ${p.memory.duckdbMB} MB, JS heap ${p.memory.jsHeapMB} MB`;
 const p = scale.province;
 process.stdout.write(`
 Target Lens benchmarks (${scale.cpu}, ${scale.threads} threads; synthetic province: ${p.indicators.toLocaleString('en')} indicator rows, ${p.corpusMB} MB)
