@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { type ECOption, echarts } from '../charts/echarts';
 
 /** A click on a chart element: the name (category or node) and the data row behind it. */
@@ -53,16 +53,43 @@ export function EChart({
   // Views rebuild options on every render (each query answering re-renders the page); redrawing an
   // unchanged chart would clear it and replay its animation. The JSON of an option holds its data and
   // labels (functions drop out; they only format what the data says), so equal JSON is an equal chart.
-  useEffect(() => {
-    const signature = JSON.stringify(option);
+  const latest = useRef(option);
+  latest.current = option;
+  const draw = useCallback(() => {
+    const signature = JSON.stringify(latest.current);
     if (!chart.current || signature === drawn.current) return;
     // The first drawing animates; updates (a filter, new data) redraw at once, without spending
     // frames on animations while the rest of the page is updating too.
-    chart.current.setOption(drawn.current === null ? option : { ...option, animation: false }, { notMerge: true });
+    chart.current.setOption(drawn.current === null ? latest.current : { ...latest.current, animation: false }, {
+      notMerge: true,
+    });
     drawn.current = signature;
-  }, [option]);
+  }, []);
+
+  // A chart out of view is drawn once, then brought up to date when it scrolls into view (or the
+  // page is printed): a filter click redraws only what can be seen.
+  const inView = useRef(true);
+  useEffect(() => {
+    if (!el.current || typeof IntersectionObserver !== 'function') return;
+    const io = new IntersectionObserver((entries) => {
+      inView.current = entries.some((e) => e.isIntersecting);
+      if (inView.current) draw();
+    });
+    io.observe(el.current);
+    window.addEventListener('beforeprint', draw);
+    return () => {
+      io.disconnect();
+      window.removeEventListener('beforeprint', draw);
+    };
+  }, [draw]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: option is read through `latest`; a new option is the reason to draw.
+  useEffect(() => {
+    if (inView.current || drawn.current === null) draw();
+  }, [option, draw]);
 
   const savePng = () => {
+    draw();
     const url = chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
     if (!url) return;
     const a = document.createElement('a');
