@@ -33,7 +33,7 @@ import {
 } from '../src/db/queries-overview';
 import { DEFAULT_REVIEW_SORT, findingsCountQuery, findingsQuery } from '../src/db/queries-review';
 import { ident } from '../src/db/sql';
-import { installRules, RULES, refreshFindings } from '../src/rules';
+import { installRules, RULES } from '../src/rules';
 import { buildAndServe } from '../test/util/app-server';
 import { launchChromium } from '../test/util/browser';
 import { type BrowserFigures, measureApp } from './lib/bench-browser';
