@@ -6,6 +6,8 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BrowserFigures } from './lib/bench-browser';
+import type { Latency } from './lib/bench-stats';
 
 const DIR = join(import.meta.dirname, '..', 'bench-results');
 
@@ -15,27 +17,6 @@ function read<T>(name: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }
 
-interface Latency {
-  medianMs: number;
-  p95Ms: number;
-  rawMedianMs: number;
-  overhead: number;
-  rows: number;
-}
-interface Page {
-  firstChartMs: number;
-  firstChartWarmMs: number;
-  dataLoadedMs: number;
-  findingsReadyMs: number;
-  filter: {
-    effectMedianMs: number;
-    effectP95Ms: number;
-    rawMedianMs: number;
-    overheadMedian: number;
-    queryOverheadMedian: number;
-  };
-  memory: { jsHeapMB: number | null; duckdbMB: number | null };
-}
 interface Scale {
   date: string;
   cpu: string;
@@ -50,7 +31,7 @@ interface Scale {
     native: { loadSeconds: number; rulesOverParquetSeconds: number };
     latency: Record<string, Latency>;
   };
-  chromium: Record<string, Page>;
+  chromium: Record<string, BrowserFigures>;
 }
 
 const parse = read<{ mbPerSecond: number; allThreads: { threads: number; mbPerSecond: number } }>('parse');
@@ -113,7 +94,7 @@ const queries = (l: Record<string, Latency>) =>
         `    ${k.padEnd(30)} ${String(v.medianMs).padStart(7)} ms (p95 ${String(v.p95Ms).padStart(7)})  raw ${String(v.rawMedianMs).padStart(7)} ms  ×${v.overhead}`,
     )
     .join('\n');
-const page = (name: string, p: Page) =>
+const page = (name: string, p: BrowserFigures) =>
   `    ${name.padEnd(9)} first chart ${p.firstChartMs} ms (later loads ${p.firstChartWarmMs} ms) · data ${p.dataLoadedMs} ms · findings ${p.findingsReadyMs} ms · filter ${p.filter.effectMedianMs} ms (p95 ${p.filter.effectP95Ms}) vs raw ${p.filter.rawMedianMs} ms (×${p.filter.overheadMedian}; queries through the app ×${p.filter.queryOverheadMedian}) · DuckDB ${p.memory.duckdbMB} MB, JS heap ${p.memory.jsHeapMB} MB`;
 const p = scale.province;
 process.stdout.write(`

@@ -37,6 +37,7 @@ import { installRules, RULES } from '../src/rules';
 import { buildAndServe } from '../test/util/app-server';
 import { launchChromium } from '../test/util/browser';
 import { type BrowserFigures, measureApp } from './lib/bench-browser';
+import { type Latency, quantile, round } from './lib/bench-stats';
 import { CORPUS_MANIFEST, type CorpusManifest, type CorpusOptions, writeCorpus } from './lib/corpus';
 import { FINDINGS_FILE } from './lib/ingest-findings';
 import { ingestParallel } from './lib/ingest-parallel';
@@ -58,7 +59,6 @@ const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench-results');
 const CACHE = values.cache;
 const threads = availableParallelism();
-const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 const log = (s: string) => process.stderr.write(`bench:scale: ${s}\n`);
 const secondsSince = (t0: number) => (performance.now() - t0) / 1000;
 
@@ -92,22 +92,6 @@ async function loadArrow(db: Db, dir: string): Promise<void> {
   for (const t of TABLES) ipc[t.name] = new Uint8Array(await readFile(join(dir, `${t.name}.arrow`)));
   await loadDataset(db, ipc);
 }
-
-interface Latency {
-  /** Through the app's Db layer (Arrow answer turned into rows, as the views get them). */
-  medianMs: number;
-  p95Ms: number;
-  /** The same SQL on the bare connection (Arrow answer only). */
-  rawMedianMs: number;
-  /** App ÷ raw, medians. */
-  overhead: number;
-  rows: number;
-}
-
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] as number;
-};
 
 /** App and raw timings of `sql`, alternating, after one warm-up of each. */
 async function latency(db: NodeDb, sql: string): Promise<Latency> {

@@ -8,6 +8,9 @@
  * app's own overhead shows as a ratio.
  */
 import type { Browser, BrowserContext } from 'playwright-core';
+import { quantile, round as roundTo } from './bench-stats';
+
+const round = (n: number, digits = 1) => roundTo(n, digits);
 
 export interface FilterRun {
   department: string;
@@ -44,14 +47,8 @@ export interface BrowserFigures {
   indicators: number;
 }
 
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] as number) : 0;
-};
-const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
-
 /** Page code as strings: functions passed to page.evaluate from tsx carry its __name helper, which the page lacks. */
-export const FILTER_RUN = `async (index) => {
+const FILTER_RUN = `async (index) => {
   // The department filter: a drop-down, or (many departments) a text field with suggestions.
   const field = document.querySelector('[data-testid="filter-department"]');
   const isSelect = field.tagName === 'SELECT';

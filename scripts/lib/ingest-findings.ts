@@ -59,25 +59,21 @@ export async function writeFindings(
     writeFileSync(join(outDir, FINDINGS_FILE), bytes);
     const partitions: FindingsPartition[] = [];
     if (partitionsDir) {
-      let start = 0;
-      for (let i = 1; i <= rows.length; i++) {
-        const a = rows[start];
-        const b = rows[i];
-        if (b && a && b.year === a.year && b.region === a.region) continue;
-        if (!a) break;
-        const part = rows.slice(start, i);
-        const file = `year=${safe(a.year as number | null)}/region=${safe(a.region as string | null)}/${FINDINGS_FILE}`;
+      // Rows come sorted by year and region, so the groups keep that order.
+      const groups = new Map<string, typeof rows>();
+      for (const r of rows) {
+        const key = `${r.year}\u0000${r.region}`;
+        const group = groups.get(key);
+        if (group) group.push(r);
+        else groups.set(key, [r]);
+      }
+      for (const part of groups.values()) {
+        const { year, region } = part[0] as { year: number | null; region: string | null };
+        const file = `year=${safe(year)}/region=${safe(region)}/${FINDINGS_FILE}`;
         const ipc = tableToIPC(rowsToArrow(COLUMNS, part), 'stream');
         mkdirSync(dirname(join(partitionsDir, file)), { recursive: true });
         writeFileSync(join(partitionsDir, file), ipc);
-        partitions.push({
-          year: a.year as number | null,
-          region: a.region as string | null,
-          file,
-          rows: part.length,
-          bytes: ipc.byteLength,
-        });
-        start = i;
+        partitions.push({ year, region, file, rows: part.length, bytes: ipc.byteLength });
       }
     }
     return {

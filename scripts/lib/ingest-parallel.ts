@@ -384,7 +384,7 @@ export async function ingestParallel(
 }
 
 /** summary.json as `writeDataset` makes it, from the documents table alone (the two queries need nothing else). */
-export async function writeSummary(outDir: string): Promise<void> {
+async function writeSummary(outDir: string): Promise<void> {
   const db = await openNodeDb();
   try {
     await db.insertArrowIPC('documents', await readFile(join(outDir, 'documents.arrow')), { create: true });
