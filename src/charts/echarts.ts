@@ -86,6 +86,16 @@ export const SEVERITY_COLORS = { high: '#c62828', warning: '#ef6c00', info: '#60
 /** Font stack for chart text: system CJK fonts (Noto Sans CJK on Linux), nothing downloaded. */
 export const FONT = "'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 
+/**
+ * What every chart's tooltip shares: kept inside the chart, and at most 28rem wide with long unbroken
+ * words wrapped (ECharts' tooltip box is `white-space: nowrap`, so one 300-letter word in a cell
+ * would stretch it across the page).
+ */
+export const TOOLTIP = {
+  confine: true,
+  extraCssText: 'width: max-content; max-width: min(28rem, 90vw); white-space: normal; overflow-wrap: anywhere;',
+} as const;
+
 /** Renders an option to an SVG string without a browser (for tests and the chart catalogue). */
 export function renderSvg(option: ECOption, width = 800, height = 400): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });

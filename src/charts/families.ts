@@ -1,7 +1,6 @@
 import type { FamilyProjectRow, SpreadRow } from '../db/queries-families';
-import { type ECOption, FONT } from './echarts';
-import { wan } from './format';
-import { esc } from './overview';
+import { type ECOption, FONT, TOOLTIP } from './echarts';
+import { esc, wan } from './format';
 
 /** Budget of each project of a family, labelled by unit (horizontal bars). */
 export function familyBudgetOption(rows: readonly FamilyProjectRow[], budgetLabel: string): ECOption {
@@ -20,6 +19,7 @@ export function familyBudgetOption(rows: readonly FamilyProjectRow[], budgetLabe
     xAxis: { type: 'value', name: budgetLabel },
     yAxis: { type: 'category', axisLabel: { width: 260, overflow: 'truncate', lineHeight: 16 } },
     tooltip: {
+      ...TOOLTIP,
       trigger: 'item',
       formatter: (p: unknown) =>
         `${esc((p as { data: { label: string } }).data.label).replace('\n', '<br/>')}<br/>${wan((p as { data: { budget_wan: number } }).data.budget_wan)}`,
@@ -54,6 +54,7 @@ export function spreadOption(rows: readonly SpreadRow[], unitLabel: string): ECO
     xAxis: { type: 'value', name: unitLabel, scale: true, ...(percent ? percentAxis : {}) },
     yAxis: { type: 'category', data: units, axisLabel: { width: 180, overflow: 'truncate' } },
     tooltip: {
+      ...TOOLTIP,
       trigger: 'item',
       formatter: (p: unknown) => {
         const d = (p as { data: { row: SpreadRow } }).data.row;

@@ -23,3 +23,18 @@ export function unitCost(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   return value >= 0.1 ? wan(value) : value.toFixed(4);
 }
+
+/** Bidi embedding, override and isolate controls (U+202A–202E, U+2066–2069). */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Cell text for ECharts' HTML tooltips, which render a custom formatter's string as markup: `& < > " '`
+ * become character references, so data is always shown as text. Bidi controls are dropped: an
+ * unterminated override in a name would reverse the numbers after it in the same tooltip. The data
+ * itself keeps them (DOMAIN.md: keep what is printed); tables isolate them with CSS (app.css).
+ */
+export function esc(s: string | null | undefined): string {
+  return String(s ?? '')
+    .replace(BIDI_CONTROLS, '')
+    .replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,7 +1,9 @@
 import type { BudgetRow, DepartmentRow, MixRow, ProblemRow, ScheduleRow, TreeRow } from '../db/queries-overview';
-import { type ECOption, FONT, GRADE_COLORS, SEVERITY_COLORS } from './echarts';
-import { pct, wan } from './format';
+import { type ECOption, FONT, GRADE_COLORS, SEVERITY_COLORS, TOOLTIP } from './echarts';
+import { esc, pct, wan } from './format';
 import { GRADE_SQL_BANDS, gradeOf } from './grade';
+
+export { esc } from './format';
 
 /** Labels the builders need, in the UI language. */
 export interface ChartText {
@@ -18,7 +20,7 @@ export interface ChartText {
 /** What every overview chart shares. */
 const BASE: ECOption = {
   textStyle: { fontFamily: FONT },
-  tooltip: { confine: true },
+  tooltip: TOOLTIP,
   // Drawn at once: the overview redraws six charts on every filter click, and animating them spent
   // the frames the next answers needed (a province's filter effect).
   animation: false,
@@ -34,6 +36,7 @@ export function budgetByDepartmentOption(rows: readonly BudgetRow[], t: ChartTex
     xAxis: { type: 'value', name: `${t.budget}`, axisLabel: { formatter: (v: number) => wan(v).replace(/\.00$/, '') } },
     yAxis: { type: 'category', axisLabel: { width: 180, overflow: 'truncate' } },
     tooltip: {
+      ...TOOLTIP,
       trigger: 'item',
       formatter: (p: unknown) => {
         const d = (p as { data: BudgetRow }).data;
@@ -56,11 +59,6 @@ export function budgetByDepartmentOption(rows: readonly BudgetRow[], t: ChartTex
   };
 }
 
-/** Escapes text for ECharts' HTML tooltips (cell text is data, never markup). */
-export function esc(s: string | null | undefined): string {
-  return String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** Quality score by department, weakest first, coloured by grade (优 良 中 差). */
 export function scoreByDepartmentOption(rows: readonly DepartmentRow[], t: ChartText): ECOption {
   const sorted = [...rows].sort((a, b) => b.score - a.score);
@@ -71,6 +69,7 @@ export function scoreByDepartmentOption(rows: readonly DepartmentRow[], t: Chart
     xAxis: { type: 'value', min: 0, max: 100, name: t.score },
     yAxis: { type: 'category', axisLabel: { width: 180, overflow: 'truncate' } },
     tooltip: {
+      ...TOOLTIP,
       trigger: 'item',
       formatter: (p: unknown) => {
         const d = (p as { data: DepartmentRow }).data;
@@ -142,6 +141,7 @@ export function budgetTreemapOption(rows: readonly TreeRow[], t: ChartText): ECO
   return {
     ...BASE,
     tooltip: {
+      ...TOOLTIP,
       formatter: (p: unknown) =>
         `${esc((p as { name: string }).name)}<br/>${t.budget}：${wan((p as { value: number }).value)}`,
     },
@@ -176,7 +176,11 @@ export function scheduleOption(rows: readonly ScheduleRow[], t: ChartText): ECOp
     ...BASE,
     legend: { top: 4, left: 8 },
     grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
-    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => pct(Number(v)) },
+    tooltip: {
+      ...TOOLTIP,
+      trigger: 'axis',
+      valueFormatter: (v: unknown) => pct(Number(v)),
+    },
     xAxis: { type: 'category', data: t.months },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series: [
@@ -213,7 +217,10 @@ export function indicatorMixOption(rows: readonly MixRow[]): ECOption {
   };
   return {
     ...BASE,
-    tooltip: { formatter: (p: unknown) => `${esc((p as { name: string }).name)}：${(p as { value: number }).value}` },
+    tooltip: {
+      ...TOOLTIP,
+      formatter: (p: unknown) => `${esc((p as { name: string }).name)}：${(p as { value: number }).value}`,
+    },
     series: [
       {
         type: 'sunburst',
@@ -244,6 +251,7 @@ export function topProblemsOption(rows: readonly ProblemRow[], t: ChartText): EC
     xAxis: { type: 'value', name: t.findings, minInterval: 1 },
     yAxis: { type: 'category', axisLabel: { width: 220, overflow: 'truncate' } },
     tooltip: {
+      ...TOOLTIP,
       trigger: 'item',
       formatter: (p: unknown) => {
         const d = (p as { data: ProblemRow & { title: string } }).data;

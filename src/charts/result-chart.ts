@@ -3,7 +3,7 @@
  * (column kinds and names), so any query gets a sensible first chart the analyst can then switch.
  */
 import type { Row } from '../db';
-import { type ECOption, FONT } from './echarts';
+import { type ECOption, FONT, TOOLTIP } from './echarts';
 
 /** Chart types offered for a result. */
 export type ResultChartType = 'bar' | 'line' | 'pie';
@@ -207,7 +207,11 @@ export function buildResultChart(
   if (type === 'pie') {
     return {
       ...base,
-      tooltip: { trigger: 'item', valueFormatter: formatChartValue },
+      tooltip: {
+        ...TOOLTIP,
+        trigger: 'item',
+        valueFormatter: formatChartValue,
+      },
       series: [
         {
           type: 'pie',
@@ -248,7 +252,11 @@ export function buildResultChart(
   };
   return {
     ...base,
-    tooltip: { trigger: 'axis', valueFormatter: formatChartValue },
+    tooltip: {
+      ...TOOLTIP,
+      trigger: 'axis',
+      valueFormatter: formatChartValue,
+    },
     legend:
       values.length > 1
         ? { top: 0, type: 'plain', selected: Object.fromEntries(plan.hidden.map((h) => [h, false])) }

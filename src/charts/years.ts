@@ -1,7 +1,6 @@
 import type { DepartmentChangeRow } from '../db/queries-years';
-import { type ECOption, FONT } from './echarts';
-import { wan } from './format';
-import { esc } from './overview';
+import { type ECOption, FONT, TOOLTIP } from './echarts';
+import { esc, wan } from './format';
 
 /** Budget of each department in the two years compared: grouped horizontal bars, earlier year lighter. */
 export function yearBudgetOption(
@@ -34,6 +33,7 @@ export function yearBudgetOption(
     xAxis: { type: 'value', name: budgetLabel },
     yAxis: { type: 'category', axisLabel: { width: 220, overflow: 'truncate' } },
     tooltip: {
+      ...TOOLTIP,
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
       formatter: (params: unknown) => {
