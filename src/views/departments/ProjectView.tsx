@@ -270,7 +270,7 @@ export function ProjectView({ t }: { t: Messages }) {
                       className={`value ${cell('value').className ?? ''}`}
                       data-testid={here.length ? 'flagged-value' : undefined}
                     >
-                      {r.value_raw}
+                      <bdi>{r.value_raw}</bdi>
                       {cell('value').marks}
                     </td>
                     <td className={cell('basis').className}>{r.basis}</td>

@@ -292,7 +292,9 @@ function Targets({ t, projects, targets }: { t: Messages; projects: FamilyProjec
                   <td key={p.project_id}>
                     {x ? (
                       <>
-                        <strong>{x.value_raw}</strong>
+                        <strong>
+                          <bdi>{x.value_raw}</bdi>
+                        </strong>
                         <span className="small">{x.level3}</span>
                       </>
                     ) : (
