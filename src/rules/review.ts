@@ -72,13 +72,18 @@ export function reviewTable(rows: readonly ReviewRow[]): string[][] {
   ];
 }
 
+/** A signed plain number: "-3", "+2.5", "-5%", "-1,234.5", "-1.5e-7" (how a console result writes a double). */
+const SIGNED_NUMBER = /^[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?([eE][+-]?\d+)?%?$/;
+
 /**
- * A cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start) gets a leading
- * apostrophe, so opening the export never executes anything (OWASP "CSV injection").
+ * A cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start, after OWASP
+ * "CSV injection") gets a leading apostrophe, so opening the export never executes anything. A signed
+ * plain number ("-3", "-5%") is no formula and stays as it is, so it still reads as a number.
+ * XLSX cells get the same prefix although they are written as strings (never formulas): the text
+ * stays safe if the sheet is saved as CSV again.
  */
 export function neutralizeFormula(cell: string): string {
-  // A plain number ("-3", "-5%") is not a formula and stays a number in the spreadsheet.
-  if (/^[+-]?\d+(\.\d+)?%?$/.test(cell)) return cell;
+  if (SIGNED_NUMBER.test(cell)) return cell;
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
