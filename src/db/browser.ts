@@ -1,6 +1,7 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import { type AnalystConnection, runAnalystSql } from './analyst';
 import { arrowToRows, type Db, OPEN_CONFIG, QueryError, type Row, SESSION_SETTINGS } from './db';
 
 /** Progress of starting the engine, for the loading screen. */
@@ -46,6 +47,7 @@ export async function openBrowserDb(onProgress?: (p: StartProgress) => void): Pr
   };
   for (const s of SESSION_SETTINGS) await run(s, () => conn.query(s));
   const bench = benchHook(conn);
+  let analyst: Promise<AnalystConnection> | undefined;
   const appDb: Db = {
     async query<T extends Row = Row>(sql: string) {
       const t0 = performance.now();
@@ -61,6 +63,10 @@ export async function openBrowserDb(onProgress?: (p: StartProgress) => void): Pr
         conn.insertArrowFromIPCStream(ipc, { name: table, schema: options.schema, create: options.create ?? true }),
       );
     },
+    async analystQuery(sql, maxRows) {
+      analyst ??= analystConnection(db);
+      return runAnalystSql(await analyst, sql, maxRows);
+    },
     async close() {
       // Terminate without closing the connection first: a close waits behind a running query,
       // and closing is how a runaway query is cancelled (DuckDB-WASM cannot interrupt one).
@@ -74,6 +80,23 @@ export async function openBrowserDb(onProgress?: (p: StartProgress) => void): Pr
       return performance.now() - t0;
     };
   return appDb;
+}
+
+/** The SQL console's own connection: its temporary tables, `USE` and transactions stay out of the app's. */
+async function analystConnection(db: duckdb.AsyncDuckDB): Promise<AnalystConnection> {
+  const conn = await db.connect();
+  for (const s of SESSION_SETTINGS) await conn.query(s);
+  return {
+    query: (sql) => conn.query(sql),
+    async prepare(sql) {
+      await (await conn.prepare(sql)).close();
+    },
+    // Streamed from the engine (allowStreamResult), so a huge answer is never materialised whole.
+    stream: (sql) => conn.send(sql, true),
+    async cancel() {
+      await conn.cancelSent();
+    },
+  };
 }
 
 /** What `npm run bench` reads in the page: every query the app ran, and a way to time one on the bare engine. */

@@ -1,4 +1,5 @@
 import type { Table } from 'apache-arrow';
+import type { AnalystResult } from './analyst';
 
 /** A plain result row: numbers as numbers (never BigInt), strings, booleans, null, arrays for lists. */
 export type Row = Record<string, unknown>;
@@ -11,6 +12,11 @@ export interface Db {
   exec(sql: string): Promise<void>;
   /** Loads Arrow IPC stream bytes into `table` (`create`: make the table from the Arrow schema). */
   insertArrowIPC(table: string, ipc: Uint8Array, options?: { create?: boolean; schema?: string }): Promise<void>;
+  /**
+   * Runs the SQL console's statements: read only, on a connection of its own, and at most `maxRows`
+   * rows of the last answer fetched (see `analyst.ts`).
+   */
+  analystQuery(sql: string, maxRows: number): Promise<AnalystResult>;
   /** Releases the engine (terminates the worker in the browser). */
   close(): Promise<void>;
 }
@@ -50,12 +56,19 @@ function plain(value: unknown): unknown {
   return value;
 }
 
-/** Converts an Arrow result table to plain rows (lists to arrays, structs to objects, BigInt to number). */
-export function arrowToRows<T extends Row = Row>(table: Table): T[] {
+/** What rows are read from: an Arrow table or one record batch (DuckDB-WASM's stream hands over batches). */
+export type ArrowRows = Pick<Table, 'schema' | 'numRows' | 'getChildAt'>;
+
+/**
+ * Converts an Arrow result table to plain rows (lists to arrays, structs to objects, BigInt to number).
+ * @param limit at most this many rows
+ */
+export function arrowToRows<T extends Row = Row>(table: ArrowRows, limit = Number.POSITIVE_INFINITY): T[] {
   const names = table.schema.fields.map((f) => f.name);
   const columns = names.map((_, i) => table.getChildAt(i));
   const rows: T[] = [];
-  for (let r = 0; r < table.numRows; r++) {
+  const n = Math.min(table.numRows, limit);
+  for (let r = 0; r < n; r++) {
     const row: Row = {};
     names.forEach((n, i) => {
       row[n] = plain(columns[i]?.get(r) ?? null);

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import type { Table } from 'apache-arrow';
+import type { RecordBatch, Table } from 'apache-arrow';
+import { type AnalystConnection, runAnalystSql } from './analyst';
 import { arrowToRows, type Db, OPEN_CONFIG, QueryError, type Row, SESSION_SETTINGS } from './db';
 
 const require = createRequire(import.meta.url);
@@ -28,6 +29,7 @@ export async function openNodeDb(): Promise<NodeDb> {
     }
   };
   for (const s of SESSION_SETTINGS) run(s, () => conn.query(s));
+  let analyst: AnalystConnection | undefined;
   return {
     raw: (sql) => run(sql, () => conn.query(sql)),
     async query<T extends Row = Row>(sql: string) {
@@ -42,8 +44,33 @@ export async function openNodeDb(): Promise<NodeDb> {
         conn.insertArrowFromIPCStream(ipc, { name: table, schema: options.schema, create: options.create ?? true }),
       );
     },
+    async analystQuery(sql, maxRows) {
+      analyst ??= analystConnection(db);
+      return runAnalystSql(analyst, sql, maxRows);
+    },
     async close() {
       conn.close();
+    },
+  };
+}
+
+/** The SQL console's own connection on the Node engine (the same guard as in the browser). */
+function analystConnection(db: duckdb.DuckDBBindings): AnalystConnection {
+  const conn = db.connect();
+  for (const s of SESSION_SETTINGS) conn.query(s);
+  return {
+    query: async (sql) => conn.query(sql),
+    async prepare(sql) {
+      conn.prepare(sql).close();
+    },
+    async stream(sql) {
+      const reader: Iterable<RecordBatch> = await conn.send(sql, true);
+      return (async function* () {
+        for (const batch of reader) yield batch;
+      })();
+    },
+    async cancel() {
+      conn.cancelSent();
     },
   };
 }

@@ -30,6 +30,12 @@ const zh = {
   consoleChartNone: '结果中没有数值列，无法作图。',
   consoleChartLegend: '部分数据列单位或量级不同，默认隐藏；点击图例可显示。',
   consoleChartFirstRows: '图表显示前 {n} 行。',
+  consoleReadOnlyTitle: '控制台只读，语句未执行',
+  consoleReadOnly:
+    '“{keyword}” 语句会修改数据或分析引擎的设置，SQL 控制台不运行它。可以运行的是查询语句：SELECT、WITH、FROM、VALUES、TABLE、DESCRIBE、SHOW、SUMMARIZE、EXPLAIN、PIVOT。数据未改变。',
+  consoleOutOfMemory:
+    '内存不足：这条查询需要的内存超过了浏览器中分析引擎的上限。数据未受影响；请加筛选条件或 LIMIT，或按年度、地区分批查询。',
+  consoleTruncated: '结果超过 {limit} 行，只取了前 {limit} 行（导出的 CSV 也只含这些行）；请加 LIMIT 或筛选条件。',
 };
 
 const en: Record<keyof typeof zh, string> = {
@@ -64,6 +70,13 @@ const en: Record<keyof typeof zh, string> = {
   consoleChartNone: 'The result has no numeric column to chart.',
   consoleChartLegend: 'Columns in another unit or scale start hidden; click the legend to show them.',
   consoleChartFirstRows: 'The chart shows the first {n} rows.',
+  consoleReadOnlyTitle: 'The console only reads; nothing was run',
+  consoleReadOnly:
+    'A “{keyword}” statement changes data or the engine’s settings, so the SQL console does not run it. Queries can be run: SELECT, WITH, FROM, VALUES, TABLE, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN, PIVOT. The data are unchanged.',
+  consoleOutOfMemory:
+    'Out of memory: this query needs more memory than the analysis engine may use in the browser. The data are unaffected; add filters or a LIMIT, or query one year or region at a time.',
+  consoleTruncated:
+    'The answer has more than {limit} rows; only the first {limit} were fetched (the CSV export holds just these). Add a LIMIT or filters.',
 };
 
 export default { zh, en };

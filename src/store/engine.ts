@@ -6,6 +6,7 @@ import { store } from './store';
 let dbPromise: Promise<Db> | undefined;
 let chain: Promise<unknown> = Promise.resolve();
 
+/** Merges `patch` into the engine's start-up state. */
 export function setEngine(patch: Partial<ReturnType<typeof store.getState>['engine']>) {
   store.setState((s) => ({ engine: { ...s.engine, ...patch } }));
 }
@@ -37,6 +38,14 @@ export async function refreshDocuments(): Promise<void> {
 
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * The engine ran out of memory: DuckDB's own "Out of Memory Error" (its memory limit), or the
+ * WebAssembly heap that cannot grow past the browser's 4 GB.
+ */
+export function isOutOfMemory(message: string): boolean {
+  return /out of memory|Aborted\(OOM\)|Cannot enlarge memory|Memory\.grow|Maximum memory size exceeded/i.test(message);
 }
 
 /**

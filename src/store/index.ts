@@ -1,6 +1,6 @@
 export type { StoredInfo } from '../storage/library';
 export { moveProjectToFamily, restartEngine, setLocale, setYearThreshold, startApp } from './actions';
-export { getAppDb, refreshDocuments } from './engine';
+export { errorMessage, getAppDb, isOutOfMemory, refreshDocuments } from './engine';
 export type { FileReport, ImportReport, ReportDiagnostic } from './import-report';
 export { importFiles, loadDemoYears, reloadData, removeImported, setSamplesEnabled, yearThreshold } from './imports';
 export { hrefFor, navigate, setFilters, syncWithUrl } from './navigation';

@@ -191,6 +191,35 @@ FROM projects GROUP BY department ORDER BY department`;
     expect(await page.getByTestId('sql-result').locator('tbody tr').count()).toBe(1000);
   });
 
+  it('fetches only the first 10,000 rows of a billion-row answer and says the answer was cut', async () => {
+    // Materialised, a billion BIGINTs would need 8 GB, twice what the engine may use in a page.
+    await runWithKeys(page, 'SELECT range AS i FROM range(1000000000)');
+    expect(await page.getByTestId('sql-truncated').textContent()).toContain('结果超过 10000 行，只取了前 10000 行');
+    expect(await page.getByTestId('sql-count').textContent()).toMatch(/^共 10000 行，显示前 1000 行/);
+  });
+
+  it('refuses statements that change data or settings, and the dashboards keep every row', async () => {
+    const before = await expectedCells('SELECT count(*) AS n, sum(budget_wan) AS b FROM projects');
+    for (const [sql, keyword] of [
+      ['DROP TABLE projects', 'DROP'],
+      ['DELETE FROM projects', 'DELETE'],
+      ["SET memory_limit = '1MB'", 'SET'],
+      ['SELECT 1; COMMIT; DELETE FROM projects', 'COMMIT'],
+    ] as const) {
+      await runWithKeys(page, sql);
+      expect(await page.getByTestId('sql-refused').textContent()).toContain(`“${keyword}” 语句会修改数据`);
+    }
+    // A write DuckDB finds inside a reading statement fails in the read-only transaction.
+    await runWithKeys(page, 'WITH x AS (SELECT 1) DELETE FROM projects');
+    expect(await page.getByTestId('sql-error').textContent()).toContain('read-only');
+    await runWithKeys(page, 'SELECT count(*) AS n, sum(budget_wan) AS b FROM projects');
+    expect(await gridCells(page)).toEqual(before);
+    await page.getByRole('link', { name: '总览' }).click();
+    await page.locator('[data-testid=overview]:not([aria-busy=true])').waitFor();
+    expect(await page.getByTestId('headline').textContent()).toContain('67');
+    await page.goBack();
+  });
+
   it('cancels a long query: the engine restarts, reloads the data and answers again', async () => {
     await page.locator('#sql-input').fill('SELECT sum(hash(i)) AS s FROM range(400000000) t(i)');
     await page.locator('#sql-input').press('Control+Enter');

@@ -8,11 +8,18 @@ import {
   type SchemaColumnRow,
   type SchemaTable,
 } from '../../db/queries-console';
-import type { Messages } from '../../i18n';
+import { fill, type Messages } from '../../i18n';
 import { RULES } from '../../rules';
 import { store } from '../../store';
 import { useQuery } from '../use-query';
-import { cancelConsoleQuery, consoleStore, runConsoleQuery, setConsoleChartType, setConsoleSql } from './console-store';
+import {
+  CONSOLE_ROW_LIMIT,
+  cancelConsoleQuery,
+  consoleStore,
+  runConsoleQuery,
+  setConsoleChartType,
+  setConsoleSql,
+} from './console-store';
 import { insertName } from './editor-text';
 import { ResultPanel } from './ResultPanel';
 import { type SchemaState, SchemaTree } from './SchemaTree';
@@ -87,8 +94,18 @@ export function ConsoleView({ t }: { t: Messages }) {
           />
           {run.status === 'error' && (
             <div className="status status-error console-error" role="alert" data-testid="sql-error">
-              <p className="status-title">{t.sqlError}</p>
-              <pre className="status-detail">{run.error}</pre>
+              <p className="status-title">{run.refused !== null ? t.consoleReadOnlyTitle : t.sqlError}</p>
+              {run.refused !== null && (
+                <p className="console-notice-detail" data-testid="sql-refused">
+                  {fill(t.consoleReadOnly, { keyword: run.refused || '—' })}
+                </p>
+              )}
+              {run.outOfMemory && (
+                <p className="console-notice-detail" data-testid="sql-out-of-memory">
+                  {t.consoleOutOfMemory}
+                </p>
+              )}
+              {run.refused === null && <pre className="status-detail">{run.error}</pre>}
               <pre className="console-error-sql">{run.sql}</pre>
             </div>
           )}
@@ -104,6 +121,8 @@ export function ConsoleView({ t }: { t: Messages }) {
               columns={run.columns}
               rows={run.rows}
               ms={run.ms}
+              truncated={run.truncated}
+              limit={CONSOLE_ROW_LIMIT}
               chartType={chartType}
               onChartType={setConsoleChartType}
             />

@@ -28,6 +28,9 @@ export interface ResultPanelProps {
   columns: string[];
   rows: Row[];
   ms: number;
+  /** The engine had more rows than `limit`; only those were fetched. */
+  truncated: boolean;
+  limit: number;
   chartType: ResultChartType | null;
   onChartType: (type: ResultChartType) => void;
 }
@@ -88,7 +91,13 @@ function ResultGrid({
   );
 }
 
-function ResultChart({ t, rows, columns, chartType, onChartType }: Omit<ResultPanelProps, 'ms'>) {
+function ResultChart({
+  t,
+  rows,
+  columns,
+  chartType,
+  onChartType,
+}: Omit<ResultPanelProps, 'ms' | 'truncated' | 'limit'>) {
   const plan = useMemo(() => planResultChart(rows, columns), [rows, columns]);
   const type = plan && chartType && plan.types.includes(chartType) ? chartType : (plan?.suggested ?? 'bar');
   const option = useMemo(() => (plan ? buildResultChart(rows, type, plan) : null), [rows, type, plan]);
@@ -118,7 +127,7 @@ function ResultChart({ t, rows, columns, chartType, onChartType }: Omit<ResultPa
 }
 
 /** A query's answer: row count, CSV export, the grid of the first rows and their chart. */
-export function ResultPanel({ t, columns, rows, ms, chartType, onChartType }: ResultPanelProps) {
+export function ResultPanel({ t, columns, rows, ms, truncated, limit, chartType, onChartType }: ResultPanelProps) {
   const shown = useMemo(() => rows.slice(0, SHOWN_ROWS), [rows]);
   const numeric = useMemo(() => {
     const kinds = columnKinds(shown, columns);
@@ -143,6 +152,11 @@ export function ResultPanel({ t, columns, rows, ms, chartType, onChartType }: Re
           {t.exportCsv}
         </button>
       </div>
+      {truncated && (
+        <p className="status console-notice" role="status" data-testid="sql-truncated">
+          {fill(t.consoleTruncated, { limit })}
+        </p>
+      )}
       {rows.length === 0 ? (
         <p className="empty">{t.consoleNoRows}</p>
       ) : (

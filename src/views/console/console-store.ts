@@ -1,15 +1,24 @@
 import { createStore } from 'zustand/vanilla';
 import type { ResultChartType } from '../../charts/result-chart';
 import { QueryError, type Row } from '../../db';
+import { ReadOnlyRefusal } from '../../db/analyst';
 import { DEFAULT_CONSOLE_SQL } from '../../db/queries-console';
-import { getAppDb, restartEngine, store } from '../../store';
+import { errorMessage, getAppDb, isOutOfMemory, restartEngine, store } from '../../store';
 
 /** A query of the console: running, answered, failed, or cancelled (engine restarted). */
 export type ConsoleRun =
   | { status: 'idle' }
   | { status: 'running'; sql: string; startedAt: number; slow: boolean }
-  | { status: 'ready'; sql: string; columns: string[]; rows: Row[]; ms: number }
-  | { status: 'error'; sql: string; error: string }
+  | { status: 'ready'; sql: string; columns: string[]; rows: Row[]; ms: number; truncated: boolean }
+  | {
+      status: 'error';
+      sql: string;
+      error: string;
+      /** The first word of a statement refused because the console only reads (see `analyst.ts`). */
+      refused: string | null;
+      /** The engine ran out of memory. */
+      outOfMemory: boolean;
+    }
   | { status: 'cancelled'; sql: string };
 
 /** State of the SQL console. It outlives the view, which unmounts while the engine restarts. */
@@ -21,6 +30,12 @@ export interface ConsoleState {
   /** Queries started since the page opened. */
   runs: number;
 }
+
+/**
+ * Rows of an answer the console fetches (shown, charted and exported); the engine stops producing
+ * the rest, and the view says the answer was cut.
+ */
+export const CONSOLE_ROW_LIMIT = 10_000;
 
 /** After this long a running query offers Cancel. */
 export const SLOW_QUERY_MS = 1000;
@@ -81,17 +96,19 @@ export async function runConsoleQuery(sql: string = consoleStore.getState().sql)
     if (id !== current) return;
     const db = await getAppDb();
     const t0 = performance.now();
-    const rows = await db.query(sql);
+    const { columns, rows, truncated } = await db.analystQuery(sql, CONSOLE_ROW_LIMIT);
     if (id !== current) return;
-    const columns = rows[0] ? Object.keys(rows[0]) : [];
-    consoleStore.setState({ run: { status: 'ready', sql, columns, rows, ms: performance.now() - t0 } });
+    consoleStore.setState({ run: { status: 'ready', sql, columns, rows, ms: performance.now() - t0, truncated } });
   } catch (err) {
     if (id !== current) return;
+    const error = errorMessage(err);
     consoleStore.setState({
       run: {
         status: 'error',
-        sql: err instanceof QueryError ? err.sql : sql,
-        error: err instanceof Error ? err.message : String(err),
+        sql: err instanceof QueryError ? err.sql : err instanceof ReadOnlyRefusal ? err.statement : sql,
+        error,
+        refused: err instanceof ReadOnlyRefusal ? err.keyword : null,
+        outOfMemory: isOutOfMemory(error),
       },
     });
   } finally {
