@@ -209,6 +209,12 @@ export const htmlLayout: Layout = {
       if (tag === 'table') {
         if (!closing) {
           if (depth === 0) flushOutside();
+          // A table can only nest inside a cell: one opened between the cells of another means the
+          // other lost its end tag (a cut or damaged export), and it is closed, not nested.
+          if (depth === 1 && !cell) {
+            closeRow();
+            depth--;
+          }
           depth++;
           if (depth === 1) spans = [];
         } else if (depth > 0) {
