@@ -224,6 +224,9 @@ function readValueUncached(raw: string): ValueReading {
     return { value: { raw: printed, op, number: null, unit: null, kind }, leftover: '', spill: '' };
   }
   let digits = num[1];
+  // Digits beyond what a number holds (a damaged cell, "9999…" over a whole line) are text, not Infinity.
+  if (!Number.isFinite(Number(digits)))
+    return { value: { raw: printed, op, number: null, unit: null, kind: 'text' }, leftover: '', spill: '' };
   let after = rest.slice(digits.length);
   let spilled = '';
   // A value that ran into the next cell: "≥952024年年底完成" is "≥95" followed by "2024年年底完成".

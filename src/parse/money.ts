@@ -6,10 +6,11 @@ const AMOUNT = /^-?\d+(\.\d+)?$/;
 /** Reads a money cell in 万元 ("41.77", "1,322.00", "6.00万元"); null unless the whole cell is an amount. */
 export function parseWan(cell: string): WanYuan | null {
   // Most cells are a plain number already, which the normalisation below would leave as it is.
-  if (AMOUNT.test(cell)) return Number(cell) as WanYuan;
-  const s = toHalfWidth(cell).replace(/[\s,]/g, '').replace(/万元$/, '');
+  const s = AMOUNT.test(cell) ? cell : toHalfWidth(cell).replace(/[\s,]/g, '').replace(/万元$/, '');
   if (!AMOUNT.test(s)) return null;
-  return Number(s) as WanYuan;
+  // A run of digits too long for a number (a damaged cell) is no amount: Infinity would pass for one.
+  const n = Number(s);
+  return Number.isFinite(n) ? (n as WanYuan) : null;
 }
 
 /** Rounds to 2 decimals, the precision budgets are printed with. */

@@ -94,8 +94,9 @@ export function buildSchedule(
   const percent = [0, 1, 2, 3].map((i) => {
     const n = nums[i];
     if (n === undefined || !Number.isFinite(n)) return null;
-    if (kind === 'percent') return round6(n) as Percent;
-    return total !== null && total > 0 ? (round6((n / total) * 100) as Percent) : null;
+    // A share too large for a number (a damaged cell over a tiny budget) is unreadable, not Infinity.
+    const share = kind === 'percent' ? round6(n) : total !== null && total > 0 ? round6((n / total) * 100) : null;
+    return share !== null && Number.isFinite(share) ? (share as Percent) : null;
   }) as Schedule['percent'];
   return { schedule: { kind, raw, percent }, problems };
 }
