@@ -33,9 +33,16 @@ const DATE_TAIL_FIRSTS = '前底末内完';
  */
 const VALUE_CHAR = /[\d０-９年月季日周天及]/;
 
+/**
+ * Longest text read as a value while a line is split. Fragments merged so far grow with the line, and
+ * reading each again at every token made a long line (10,000 characters of "1 2 1 2 …") quadratic;
+ * the values of a 绩效目标表 are a few dozen characters at most.
+ */
+const VALUE_MAX = 100;
+
 /** A number with a known unit or comparator and nothing left over ("321 辆", "100%"), or a date ("2024 年年底"). */
 function isCleanValue(s: string): boolean {
-  if (!VALUE_CHAR.test(s)) return false;
+  if (s.length > VALUE_MAX || !VALUE_CHAR.test(s)) return false;
   const { value, leftover } = peekValue(s);
   return (
     value.kind === 'date' || (value.number !== null && leftover === '' && (value.unit !== null || value.op !== null))
@@ -56,41 +63,60 @@ function trimmedFragments(line: string): string[] {
   if (!/\S[ \t\u00a0\u3000]+\S/.test(line)) return [line];
   // Trimmed, the line neither starts nor ends with a separator: no token is empty.
   const tokens = line.split(/[ \t\u00a0\u3000]+/);
-  const out: string[] = [tokens[0] as string];
+  const out: string[] = [];
+  // The fragment being built, as its tokens, joined once it is done: a string grown token by token
+  // is copied whole at each look at its characters, which made a long line quadratic.
+  let parts: string[] = [tokens[0] as string];
+  // The fragment as one string while it could still be a value ('' beyond VALUE_MAX), and its last token.
+  let prev = tokens[0] as string;
+  let last = prev;
+  let prevLength = prev.length;
   // Each condition is asked once per pair of tokens (a PDF's text has hundreds of thousands): the
   // plain character tests stand for anchored patterns and come before the value readings.
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i] as string;
-    const prev = out[out.length - 1] as string;
     const next = tokens[i + 1];
-    // One string for the pair: its readings are remembered by the string, hashed once.
-    const pair = `${prev} ${t}`;
-    const prevDigit = startsWithDigit(prev);
+    const pairLength = prevLength + 1 + t.length;
+    // One string for the pair, made while it could be a value: its readings are remembered by the string, hashed once.
+    const pair = prev !== '' && pairLength <= VALUE_MAX ? `${prev} ${t}` : '';
+    const prevDigit = startsWithDigit(parts[0] as string);
     // "2024 年年 底", "2024 年底 前": a date broken by a space stays one cell.
     const dateTail =
       (t.length <= 3 &&
         DATE_TAIL_FIRSTS.includes(t.charAt(0)) &&
         DATE_TAIL_WORDS.has(t) &&
+        prev !== '' &&
+        prev.length <= VALUE_MAX &&
         peekValue(prev).value.kind === 'date') ||
-      (prevDigit && prev.endsWith('年') && /^\d{4}\s*年$/.test(prev) && /^\d{1,2}(\s*月.*)?$/.test(t));
-    if ((prevDigit && !isCleanValue(prev) && isCleanValue(pair)) || dateTail) {
-      out[out.length - 1] = pair;
-      continue;
-    }
+      (prevDigit && last.endsWith('年') && /^\d{4}\s*年$/.test(prev) && /^\d{1,2}(\s*月.*)?$/.test(t));
     const digit = startsWithDigit(t);
-    const split =
-      COMPARATOR_START.test(t) ||
-      (digit &&
-        isCleanValue(prev) &&
-        !isCleanValue(pair) &&
-        !(next !== undefined && isCleanValue(`${pair} ${next}`))) ||
-      prev.endsWith('%') ||
-      prev.endsWith('％') ||
-      (cjkEnd(prev) &&
-        (cjkStart(t) || (digit && (isCleanValue(t) || (next !== undefined && isCleanValue(`${t} ${next}`))))));
-    if (split) out.push(t);
-    else out[out.length - 1] = pair;
+    const merge =
+      (prevDigit && !isCleanValue(prev) && isCleanValue(pair)) ||
+      dateTail ||
+      !(
+        COMPARATOR_START.test(t) ||
+        (digit &&
+          isCleanValue(prev) &&
+          !isCleanValue(pair) &&
+          !(next !== undefined && pair !== '' && isCleanValue(`${pair} ${next}`))) ||
+        last.endsWith('%') ||
+        last.endsWith('％') ||
+        (cjkEnd(last) &&
+          (cjkStart(t) || (digit && (isCleanValue(t) || (next !== undefined && isCleanValue(`${t} ${next}`))))))
+      );
+    if (merge) {
+      parts.push(t);
+      prev = pair;
+      prevLength = pairLength;
+    } else {
+      out.push(parts.length === 1 ? (parts[0] as string) : parts.join(' '));
+      parts = [t];
+      prev = t;
+      prevLength = t.length;
+    }
+    last = t;
   }
+  out.push(parts.length === 1 ? (parts[0] as string) : parts.join(' '));
   return out;
 }
 
