@@ -1,4 +1,4 @@
-import { hasBlank, hasWhitespace } from '../normalize';
+import { hasBlank, hasWhitespace, isBlankText } from '../normalize';
 import type { Layout, Row } from './layout';
 
 const ENTITIES: Record<string, string> = {
@@ -54,7 +54,20 @@ class TagScanner {
   name: string | undefined = undefined;
   /** Where the attributes start; they end before the closing `>`. */
   attrs = 0;
+  /**
+   * Where `-->` was last looked for and not found: no comment closes after it. Without it, a text of
+   * unclosed `<!--` (a cut export) was searched to its end once per `<!--`, quadratic in its length.
+   */
+  private noCommentEndFrom = Number.POSITIVE_INFINITY;
   constructor(private readonly text: string) {}
+
+  /** Where the comment opened at `at` ends (after its `-->`), or -1 when it is never closed. */
+  private commentEnd(at: number): number {
+    if (at + 4 >= this.noCommentEndFrom) return -1;
+    const close = this.text.indexOf('-->', at + 4);
+    if (close < 0) this.noCommentEndFrom = at + 4;
+    return close < 0 ? -1 : close + 3;
+  }
 
   /** Finds the first tag or comment at or after `from`; false when there is none. */
   next(from: number): boolean {
@@ -71,8 +84,8 @@ class TagScanner {
         return this.found(at, gt + 1, closing, text.slice(start, end), end);
       }
       if (text.startsWith('<!--', at)) {
-        const close = text.indexOf('-->', at + 4);
-        if (close >= 0) return this.found(at, close + 3, false, undefined, at);
+        const end = this.commentEnd(at);
+        if (end >= 0) return this.found(at, end, false, undefined, at);
       }
     }
     return false;
@@ -137,7 +150,9 @@ export const htmlLayout: Layout = {
     let depth = 0;
     let skip = 0;
     // Text outside tables, one entry per block, each with the source line where its text starts.
-    let outside: { text: string; line: number }[] = [{ text: '', line: 1 }];
+    // `started` once the block holds more than whitespace (asked of the block, its text would be
+    // trimmed at each chunk: quadratic on a long line of tags outside any table).
+    let outside: { text: string; line: number; started: boolean }[] = [{ text: '', line: 1, started: false }];
     let rowCells: OpenCell[] | null = null;
     let rowLine = 1;
     let cell: OpenCell | null = null;
@@ -147,7 +162,7 @@ export const htmlLayout: Layout = {
         const t = decodeEntities(block.text).replace(/\s+/g, ' ').trim();
         if (t) rows.push({ cells: [t], line: block.line });
       }
-      outside = [{ text: '', line: 1 }];
+      outside = [{ text: '', line: 1, started: false }];
     };
     const closeCell = () => {
       if (cell && rowCells) rowCells.push(cell);
@@ -192,9 +207,11 @@ export const htmlLayout: Layout = {
         // Most chunks in cells are a few characters without whitespace.
         if (cell) cell.text += hasWhitespace(chunk) ? chunk.replace(/\s+/g, ' ') : chunk;
         else if (depth === 0) {
-          const block = outside[outside.length - 1] as { text: string; line: number };
-          if (block.text.trim() === '' && chunk.trim() !== '')
+          const block = outside[outside.length - 1] as (typeof outside)[number];
+          if (!block.started && !isBlankText(chunk)) {
+            block.started = true;
             block.line = lineAt(m.index - chunk.length + (chunk.length - chunk.trimStart().length));
+          }
           block.text += chunk;
         }
       }
@@ -239,12 +256,12 @@ export const htmlLayout: Layout = {
         }
       } else if (BLOCK_TAGS.has(tag)) {
         if (cell) cell.text += '\n';
-        else if (depth === 0) outside.push({ text: '', line: lineAt(m.index) });
+        else if (depth === 0) outside.push({ text: '', line: lineAt(m.index), started: false });
       }
     }
     const tail = text.slice(last);
     if (cell) (cell as OpenCell).text += tail;
-    else if (depth === 0) outside.push({ text: tail, line: lineAt(last) });
+    else if (depth === 0) outside.push({ text: tail, line: lineAt(last), started: true });
     closeRow();
     flushOutside();
     return rows;
