@@ -21,10 +21,23 @@ export const LAYOUTS: readonly Layout[] = [
 
 const DETECT_LINES = 4000;
 
+/**
+ * The lines detection looks at: from the start, up to the first few thousand different lines, which
+ * tell the layout as well as all of them would. Counted by different lines, a line repeated thousands
+ * of times (a title or header a broken page loop printed over and over) cannot push the tables out of
+ * the sample and leave the document to the fallback layout.
+ */
+function detectionSample(lines: string[]): string[] {
+  if (lines.length <= DETECT_LINES) return lines;
+  const seen = new Set<string>();
+  let end = 0;
+  while (end < lines.length && seen.size < DETECT_LINES) seen.add(lines[end++] as string);
+  return end === lines.length ? lines : lines.slice(0, end);
+}
+
 /** Picks the layout with the highest detection score (PDF text when nothing else scores). */
 export function detectLayout(lines: string[]): Layout {
-  // The first few thousand lines tell the layout as well as all of them would.
-  const sample = lines.length > DETECT_LINES ? lines.slice(0, DETECT_LINES) : lines;
+  const sample = detectionSample(lines);
   let best: Layout = pdfTextLayout;
   let bestScore = 0;
   for (const layout of LAYOUTS) {
