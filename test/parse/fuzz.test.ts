@@ -226,3 +226,136 @@ describe('fuzz: mutated documents', () => {
     expect(total).toBeGreaterThanOrEqual(MIN_INPUTS);
   });
 });
+
+/** The sample `name`'s document with its projects repeated `times` times (numbered on), as a renderer input. */
+function repeatedDocument(doc: TargetDocument, times: number): TargetDocument {
+  const n = doc.projects.length;
+  const projects = Array.from({ length: times }, (_, r) =>
+    doc.projects.map((p) => ({ ...p, seq: r * n + p.seq })),
+  ).flat();
+  return { ...doc, projects };
+}
+
+/** Fastest of `runs` parses, in ms: the least disturbed by other work on a shared machine. */
+function fastestParse(text: string, runs = 3): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const r = parseDocument(text, 'series');
+    best = Math.min(best, performance.now() - t0);
+    expect(structuralProblems(r)).toEqual([]);
+  }
+  return best;
+}
+
+/** Time per character at the large size over that at the small one; quadratic work gives about large/small. */
+function perCharRatio(small: string, large: string): { ratio: number; figures: string } {
+  const a = fastestParse(small);
+  const b = fastestParse(large);
+  const ratio = b / large.length / (a / small.length);
+  const figures = `${small.length} chars ${a.toFixed(1)} ms, ${large.length} chars ${b.toFixed(1)} ms, ×${ratio.toFixed(2)} per char`;
+  return { ratio, figures };
+}
+
+const SAMPLE_001 = SEEDS.find((s) => s.name === '001_a1f1e70e06024129.txt') as Seed;
+/** Allowed growth of time per character from the small to the large size (×16 in size: quadratic is ×16). */
+const LINEAR_FACTOR = 3;
+
+describe('size: linear time', () => {
+  for (const layout of ['as printed', ...RENDER_LAYOUTS] as const)
+    it(`many lines (${layout}): ×16 the projects costs at most ×${LINEAR_FACTOR} the time per character`, () => {
+      const doc = SAMPLE_001.result.document;
+      const make = (k: number) =>
+        layout === 'as printed' ? SAMPLE_001.text.repeat(k) : renderDocument(repeatedDocument(doc, k), layout);
+      const small = make(8);
+      const large = make(128);
+      expect(large.length).toBeGreaterThan(500_000);
+      const { ratio, figures } = perCharRatio(small, large);
+      console.log(`linear many lines ${layout}: ${figures}`);
+      expect(ratio).toBeLessThanOrEqual(LINEAR_FACTOR);
+    }, 60_000);
+
+  /** Runs that once made a long line quadratic: spaced digits (PDF text), unclosed comments and tags outside tables (HTML). */
+  const PIECES: Record<string, string> = {
+    'spaced digits': '1 2 ',
+    words: 'word ',
+    'unclosed comments': '<!--',
+    'cells outside a table': '<td>x</td>',
+    'wide gaps': '项目  名称  ',
+    pipes: '| a ',
+  };
+  for (const layout of ['as printed', ...RENDER_LAYOUTS] as const)
+    it(`one long line (${layout}): ×8 its length costs at most ×${LINEAR_FACTOR} the time per character`, () => {
+      const base = layout === 'as printed' ? SAMPLE_001.text : renderDocument(SAMPLE_001.result.document, layout);
+      const lines = base.split('\n');
+      // Inside the first indicator table, where every reader looks hardest.
+      const at = lines.findIndex((l) => l.includes('三级指标')) + 2;
+      for (const [name, piece] of Object.entries(PIECES)) {
+        const withLine = (n: number) => {
+          const out = [...lines];
+          out.splice(at, 0, `${out[at]}${piece.repeat(Math.ceil(n / piece.length))}`);
+          return out.join('\n');
+        };
+        const { ratio, figures } = perCharRatio(withLine(128_000), withLine(1_024_000));
+        console.log(`linear long line ${layout} ${name}: ${figures}`);
+        expect(ratio, `${name}: ${figures}`).toBeLessThanOrEqual(LINEAR_FACTOR);
+      }
+    }, 120_000);
+});
+
+describe('size: large inputs', () => {
+  it('a 50 MB file (the samples over and over) parses, every table read', () => {
+    const all = SAMPLES.map((s) => s.text).join('\n');
+    const times = Math.ceil(50_000_000 / Buffer.byteLength(all));
+    const text = `${all}\n`.repeat(times);
+    expect(Buffer.byteLength(text)).toBeGreaterThanOrEqual(50_000_000);
+    const t0 = performance.now();
+    const r = parseDocument(text, 'big.txt');
+    const ms = performance.now() - t0;
+    console.log(`50 MB: ${Buffer.byteLength(text)} bytes, ${r.document.projects.length} tables in ${ms.toFixed(0)} ms`);
+    expect(structuralProblems(r)).toEqual([]);
+    const perRound = SAMPLES.reduce((n, s) => n + parseDocument(s.text, s.name).document.projects.length, 0);
+    expect(r.document.projects.length).toBe(perRound * times);
+  }, 300_000);
+
+  it('a table of 1,000 indicator rows is read whole in every layout', () => {
+    const doc = SAMPLE_001.result.document;
+    const first = doc.projects[0] as Project;
+    const indicators = Array.from({ length: 1000 }, (_, k) => {
+      const ind = first.indicators[k % first.indicators.length] as Indicator;
+      return { ...ind, level3: `${ind.level3}${k + 1}` };
+    });
+    const big: TargetDocument = { ...doc, projects: [{ ...first, indicators }] };
+    for (const layout of RENDER_LAYOUTS) {
+      const r = parseDocument(renderDocument(big, layout), `1000.${layout}`);
+      expect(structuralProblems(r)).toEqual([]);
+      expect(
+        r.document.projects.map((p) => p.indicators.length),
+        layout,
+      ).toEqual([1000]);
+    }
+  }, 60_000);
+
+  it('headers repeated thousands of times do not blow up, and the tables after them are read', () => {
+    for (const seed of SEEDS.filter((s) => s.name.startsWith('002'))) {
+      const lines = seed.text.split('\n');
+      const header = lines.findIndex((l) => INDICATOR_HEADER_LINE.test(l));
+      const title = lines.findIndex((l) => l.includes('绩效目标表'));
+      const out = [...lines];
+      out.splice(header + 1, 0, ...Array<string>(5000).fill(lines[header] as string));
+      out.splice(title + 1, 0, ...Array<string>(5000).fill(lines[title] as string));
+      const text = out.join('\n');
+      const t0 = performance.now();
+      const r = parseDocument(text, seed.name);
+      const ms = performance.now() - t0;
+      expect(ms, seed.name).toBeLessThan(timeBound(text.length));
+      expect(structuralProblems(r)).toEqual([]);
+      // Every table but the first (whose header and title were repeated) is read as before.
+      const counts = (d: TargetDocument) =>
+        d.projects.slice(-(seed.result.document.projects.length - 1)).map((p) => p.indicators.length);
+      expect(counts(r.document), seed.name).toEqual(counts(seed.result.document));
+    }
+  }, 60_000);
+});
+
+const INDICATOR_HEADER_LINE = /一级指标|三级指标/;
