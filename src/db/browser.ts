@@ -1,6 +1,6 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
-import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import { watchLifeLock, workerName } from '../worker/life-lock';
 import { type AnalystConnection, runAnalystSql } from './analyst';
 import { arrowToRows, type Db, OPEN_CONFIG, QueryError, type Row, SESSION_SETTINGS } from './db';
 
@@ -12,20 +12,45 @@ export interface StartProgress {
   total: number;
 }
 
+/** What the engine's owner hears of it besides answers. */
+export interface EngineEvents {
+  onProgress?: (p: StartProgress) => void;
+  /**
+   * The engine is gone: its worker died (crashed, closed, killed) or the WebAssembly instance
+   * aborted (its 4 GB heap exhausted). Queries waiting on it never answer; open a new one.
+   */
+  onCrash?: (reason: string) => void;
+}
+
+/**
+ * Errors after which the WebAssembly instance is unusable (Emscripten aborted): every later call
+ * would fail or hang, so the engine counts as crashed.
+ */
+const FATAL = /RuntimeError|Aborted\(|memory access out of bounds|unreachable|worker is not set/;
+
 /**
  * Starts DuckDB-WASM on a Web Worker. The wasm and the worker script are served by the app itself
  * (Vite `?url` imports), never from a CDN. Only the EH bundle ships: every current browser runs it
  * and the MVP bundle would add 39 MB (../shared/STACK.md).
  */
-export async function openBrowserDb(onProgress?: (p: StartProgress) => void): Promise<Db> {
+export async function openBrowserDb({ onProgress, onCrash }: EngineEvents = {}): Promise<Db> {
   // When the wasm cannot be fetched, the engine's worker fails inside Emscripten and its task never
   // settles; asking for the file's headers first turns that into a clear error.
   const head = await fetch(ehWasm, { method: 'HEAD' }).catch((err: unknown) => {
     throw new Error(`cannot reach the DuckDB engine (${ehWasm}): ${err instanceof Error ? err.message : String(err)}`);
   });
   if (!head.ok) throw new Error(`cannot load the DuckDB engine (${ehWasm}): HTTP ${head.status}`);
-  const worker = new Worker(ehWorker);
+  const name = workerName('duckdb');
+  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name });
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  let closing = false;
+  let crashed = false;
+  const crash = (reason: string) => {
+    if (closing || crashed) return;
+    crashed = true;
+    onCrash?.(reason);
+  };
+  worker.addEventListener('error', (event) => crash(event.message || 'the engine worker failed'));
   try {
     onProgress?.({ phase: 'download', loaded: 0, total: 0 });
     await db.instantiate(ehWasm, null, (p) =>
@@ -37,12 +62,16 @@ export async function openBrowserDb(onProgress?: (p: StartProgress) => void): Pr
     worker.terminate();
     throw err;
   }
+  // The worker has answered, so it holds its lock (engine.worker.ts): this is granted when it dies.
+  watchLifeLock(name, () => crash('the engine worker stopped'));
   const conn = await db.connect();
   const run = async <T>(sql: string, f: () => Promise<T>): Promise<T> => {
     try {
       return await f();
     } catch (err) {
-      throw new QueryError(sql, err);
+      const error = new QueryError(sql, err);
+      if (FATAL.test(error.message)) crash(error.message);
+      throw error;
     }
   };
   for (const s of SESSION_SETTINGS) await run(s, () => conn.query(s));
@@ -65,11 +94,18 @@ export async function openBrowserDb(onProgress?: (p: StartProgress) => void): Pr
     },
     async analystQuery(sql, maxRows) {
       analyst ??= analystConnection(db);
-      return runAnalystSql(await analyst, sql, maxRows);
+      try {
+        return await runAnalystSql(await analyst, sql, maxRows);
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        if (FATAL.test(message)) crash(message);
+        throw err;
+      }
     },
     async close() {
       // Terminate without closing the connection first: a close waits behind a running query,
       // and closing is how a runaway query is cancelled (DuckDB-WASM cannot interrupt one).
+      closing = true;
       await db.terminate();
     },
   };

@@ -1,5 +1,5 @@
 import { type ParseResult, SCHEDULE_MONTHS, toHalfWidth } from '../parse';
-import type { TableName } from './schema';
+import { type ColumnType, TABLES, type TableName } from './schema';
 
 export type Cell = string | number | boolean | null;
 export type RecordRow = Record<string, Cell>;
@@ -137,4 +137,34 @@ export function toRecords(results: readonly ParseResult[]): Records {
     });
   }
   return out;
+}
+
+const TYPE_CHECKS: Record<ColumnType, (v: unknown) => boolean> = {
+  VARCHAR: (v) => typeof v === 'string',
+  INTEGER: (v) => typeof v === 'number' && Number.isInteger(v),
+  DOUBLE: (v) => typeof v === 'number' && Number.isFinite(v),
+  BOOLEAN: (v) => typeof v === 'boolean',
+};
+
+/**
+ * The records of one parse result, or null when it cannot be read as one: a value kept in the
+ * browser that was damaged (or written by something else) either breaks `toRecords` or yields
+ * values of the wrong type for their column, which the Arrow encoding would silently mangle.
+ */
+export function recordsOrNull(result: unknown): Records | null {
+  let records: Records;
+  try {
+    records = toRecords([result as ParseResult]);
+  } catch {
+    return null;
+  }
+  for (const table of TABLES) {
+    const checks = table.columns.map((c) => [c.name, TYPE_CHECKS[c.type]] as const);
+    for (const row of records[table.name])
+      for (const [name, check] of checks) {
+        const value = row[name];
+        if (value !== null && value !== undefined && !check(value)) return null;
+      }
+  }
+  return records;
 }

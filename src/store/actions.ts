@@ -5,9 +5,17 @@ import { installFamilies, parseFamilies } from '../families/families';
 import type { Locale } from '../i18n';
 import { installRules, RULES, rulesFingerprint } from '../rules';
 import { installYears, refreshYearMatches } from '../years/compare';
-import { dropAppDb, exclusive, getAppDb, errorMessage as message, refreshDocuments, setEngine } from './engine';
+import {
+  dropAppDb,
+  exclusive,
+  getAppDb,
+  errorMessage as message,
+  onEngineCrash,
+  refreshDocuments,
+  setEngine,
+} from './engine';
 import { getLibrary, loadAllData, yearThreshold } from './imports';
-import { store } from './store';
+import { addNotice, store } from './store';
 
 let started: Promise<void> | undefined;
 
@@ -98,6 +106,34 @@ export async function restartEngine(baseUrl?: string): Promise<void> {
   store.setState({ rulesReady: false });
   await startApp(baseUrl);
 }
+
+/** A second crash within this long of the first is not restarted again (it would likely crash again). */
+const CRASH_WINDOW_MS = 60_000;
+let lastCrash = Number.NEGATIVE_INFINITY;
+
+/**
+ * The engine crashed: restart it with the dataset and the stored documents (nothing kept in the
+ * browser is lost; it lives in IndexedDB, not in the engine) and say so. An import that was being
+ * loaded into it did not finish.
+ */
+function recoverFromCrash(reason: string): void {
+  const now = Date.now();
+  const again = now - lastCrash < CRASH_WINDOW_MS;
+  lastCrash = now;
+  const { importing } = store.getState();
+  if (importing.status === 'loading')
+    store.setState({ importing: { ...importing, status: 'error', error: reason, storageFailed: false } });
+  if (again) {
+    dropAppDb();
+    addNotice({ kind: 'engine-failed', reason });
+    setEngine({ status: 'error', error: reason });
+    return;
+  }
+  addNotice({ kind: 'engine-restarted', reason });
+  void restartEngine();
+}
+
+onEngineCrash(recoverFromCrash);
 
 /** Switches the UI language. */
 export function setLocale(locale: Locale): void {

@@ -11,11 +11,19 @@ export function setEngine(patch: Partial<ReturnType<typeof store.getState>['engi
   store.setState((s) => ({ engine: { ...s.engine, ...patch } }));
 }
 
-/** The app's database, started once (memoised); progress goes to `engine`. */
+let crashHandler: ((reason: string) => void) | undefined;
+
+/** Who restarts the engine when it crashes (`actions.ts`; kept out of this module to avoid a cycle). */
+export function onEngineCrash(handler: (reason: string) => void): void {
+  crashHandler = handler;
+}
+
+/** The app's database, started once (memoised); progress goes to `engine`, a crash to the crash handler. */
 export function getAppDb(): Promise<Db> {
-  dbPromise ??= openBrowserDb((p) =>
-    setEngine({ status: 'starting', progress: p.total > 0 ? p.loaded / p.total : null }),
-  );
+  dbPromise ??= openBrowserDb({
+    onProgress: (p) => setEngine({ status: 'starting', progress: p.total > 0 ? p.loaded / p.total : null }),
+    onCrash: (reason) => crashHandler?.(reason),
+  });
   return dbPromise;
 }
 

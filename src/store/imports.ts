@@ -9,12 +9,20 @@ import { importInWorker, type RecordBatch, storedInWorker } from '../worker';
 import { DEFAULT_THRESHOLD, refreshYearMatches } from '../years/compare';
 import { exclusive, getAppDb, errorMessage as message, refreshDocuments } from './engine';
 import { fileReport, type ImportReport } from './import-report';
-import { store } from './store';
+import { addNotice, store } from './store';
 
 /** How long opening IndexedDB may take before the app goes on without it (another tab can block it). */
 const OPEN_TIMEOUT_MS = 5000;
 const SAMPLES_SETTING = 'samplesEnabled';
 const REPORT_SETTING = 'lastImportReport';
+/** Written when an import starts and removed when it ends: found at start-up, the page was closed during one. */
+const PENDING_SETTING = 'pendingImport';
+
+/** What an import in progress leaves in storage (see {@link PENDING_SETTING}). */
+interface PendingImport {
+  at: string;
+  files: string[];
+}
 
 let libraryPromise: Promise<Library | null> | undefined;
 
@@ -34,11 +42,14 @@ export function getLibrary(): Promise<Library | null> {
         setTimeout(() => fail(new Error('IndexedDB did not open (is another tab upgrading it?)')), OPEN_TIMEOUT_MS),
       );
       const library = await Promise.race([Library.open(), timeout]);
-      const samplesEnabled = await library.setting(SAMPLES_SETTING, true);
+      // Settings are read defensively: a damaged value is ignored, not trusted.
+      const samplesEnabled = (await library.setting<unknown>(SAMPLES_SETTING, true)) !== false;
       setLibrary({ status: 'ready', error: null, samplesEnabled });
       // The last import's report is kept too, so a reload does not lose what it said.
       const report = await library.setting<ImportReport | null>(REPORT_SETTING, null);
-      if (report && !store.getState().importing.report) setImporting({ report });
+      if (report && Array.isArray(report.files) && Array.isArray(report.skipped) && !store.getState().importing.report)
+        setImporting({ report });
+      await noticeInterruptedImport(library);
       return library;
     } catch (err) {
       setLibrary({ status: 'unavailable', error: message(err) });
@@ -46,6 +57,25 @@ export function getLibrary(): Promise<Library | null> {
     }
   })();
   return libraryPromise;
+}
+
+/**
+ * Tells the user about an import the page was closed or reloaded during: of its files, those stored
+ * with that import's time were saved whole (one transaction); the rest were not imported.
+ */
+async function noticeInterruptedImport(library: Library): Promise<void> {
+  const pending = await library.setting<PendingImport | null>(PENDING_SETTING, null);
+  if (!pending) return;
+  await library.setSetting(PENDING_SETTING, null);
+  if (!Array.isArray(pending.files)) return;
+  const files = pending.files.filter((f): f is string => typeof f === 'string');
+  const stored = await library.documentsById(files.map(docIdOf));
+  const saved = new Set(stored.filter((d) => d.importedAt === pending.at).map((d) => d.fileName));
+  addNotice({
+    kind: 'import-interrupted',
+    saved: files.filter((f) => saved.has(f)),
+    lost: files.filter((f) => !saved.has(f)),
+  });
 }
 
 /** The dataset loaded at start (reloads fetch its tables again). */
@@ -100,7 +130,9 @@ async function readStored(): Promise<{ batch: RecordBatch | null; stored: Stored
   const library = await getLibrary();
   if (!library || (await library.count()) === 0) return { batch: null, stored: [] };
   try {
-    return await storedInWorker();
+    const { batch, stored, recovered, skipped } = await storedInWorker(extractOptions());
+    if (recovered.length || skipped.length) addNotice({ kind: 'stored-damaged', recovered, skipped });
+    return { batch, stored };
   } catch (err) {
     setLibrary({ failure: message(err) });
     return { batch: null, stored: [] };
@@ -162,7 +194,12 @@ export async function importFiles(files: readonly File[], skipped: readonly stri
       report: s.importing.report,
     },
   }));
+  const library = await getLibrary();
   try {
+    // (Full storage refuses this too; the import then fails, whole, where it saves.)
+    await library
+      ?.setSetting(PENDING_SETTING, { at, files: files.map((f) => f.name) } satisfies PendingImport)
+      .catch(() => undefined);
     const inputs = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
     const { outcomes, batch } = await importInWorker(inputs, extractOptions(), (progress) =>
       setImporting({ progress }),
@@ -197,6 +234,8 @@ export async function importFiles(files: readonly File[], skipped: readonly stri
     await (await getLibrary())?.setSetting(REPORT_SETTING, report).catch(() => undefined);
   } catch (err) {
     setImporting({ status: 'error', error: message(err), storageFailed: err instanceof StorageError });
+  } finally {
+    await library?.setSetting(PENDING_SETTING, null).catch(() => undefined);
   }
 }
 
@@ -253,6 +292,14 @@ async function libraryChange(change: (db: Db) => Promise<void>): Promise<void> {
   } catch (err) {
     setLibrary({ failure: message(err) });
   }
+}
+
+/** Removes stored documents that could not be read (never loaded, so only storage changes). */
+export function removeDamaged(docIds: readonly string[]): Promise<void> {
+  return libraryChange(async () => {
+    await (await getLibrary())?.remove(docIds);
+    setLibrary({ stored: store.getState().library.stored.filter((d) => !docIds.includes(d.docId)) });
+  });
 }
 
 /** Removes an imported document from the browser's storage and from the database. */

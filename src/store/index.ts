@@ -2,7 +2,15 @@ export type { StoredInfo } from '../storage/library';
 export { moveProjectToFamily, restartEngine, setLocale, setYearThreshold, startApp } from './actions';
 export { errorMessage, getAppDb, isOutOfMemory, refreshDocuments } from './engine';
 export type { FileReport, ImportReport, ReportDiagnostic } from './import-report';
-export { importFiles, loadDemoYears, reloadData, removeImported, setSamplesEnabled, yearThreshold } from './imports';
+export {
+  importFiles,
+  loadDemoYears,
+  reloadData,
+  removeDamaged,
+  removeImported,
+  setSamplesEnabled,
+  yearThreshold,
+} from './imports';
 export { hrefFor, navigate, setFilters, syncWithUrl } from './navigation';
 export {
   DEFAULT_ROUTE,
@@ -18,9 +26,12 @@ export {
 } from './route';
 export {
   type AppState,
+  addNotice,
+  dismissNotice,
   type EngineState,
   type ImportState,
   initialState,
   type LibraryState,
+  type Notice,
   store,
 } from './store';

@@ -41,6 +41,20 @@ export interface LibraryState {
   sampleIds: string[];
 }
 
+/**
+ * Something that went wrong outside any one view, told once at the top of the page until dismissed.
+ * Each says what happened and what became of the data.
+ */
+export type Notice =
+  /** The engine crashed (worker died, heap exhausted) and was restarted with the stored data. */
+  | { kind: 'engine-restarted'; reason: string }
+  /** The engine crashed again right after a restart; it is not restarted once more. */
+  | { kind: 'engine-failed'; reason: string }
+  /** The page was closed or reloaded during an import: which of its files were saved, which not. */
+  | { kind: 'import-interrupted'; saved: string[]; lost: string[] }
+  /** Stored documents that could not be read: re-read from their original file, or left out. */
+  | { kind: 'stored-damaged'; recovered: string[]; skipped: { docId: string; fileName: string }[] };
+
 export interface AppState {
   locale: Locale;
   route: Route;
@@ -55,6 +69,7 @@ export interface AppState {
   documents: DocumentRow[];
   importing: ImportState;
   library: LibraryState;
+  notices: Notice[];
 }
 
 export const initialState: AppState = {
@@ -75,7 +90,18 @@ export const initialState: AppState = {
     report: null,
   },
   library: { status: 'opening', error: null, failure: null, stored: [], samplesEnabled: true, sampleIds: [] },
+  notices: [],
 };
 
 /** The app's one store: UI state and small query results; DuckDB holds the records. */
 export const store = createStore<AppState>()(() => initialState);
+
+/** Tells the user about `notice` (see {@link Notice}). */
+export function addNotice(notice: Notice): void {
+  store.setState((s) => ({ notices: [...s.notices, notice] }));
+}
+
+/** Removes the notice the user closed. */
+export function dismissNotice(notice: Notice): void {
+  store.setState((s) => ({ notices: s.notices.filter((n) => n !== notice) }));
+}

@@ -13,6 +13,7 @@ import { ImportPanel, ImportProgress } from './import/ImportPanel';
 import { ImportReportView } from './import/ImportReportView';
 import { LibraryPanel } from './import/LibraryPanel';
 import { follow, Nav } from './Nav';
+import { Notices } from './Notices';
 import { OverviewView } from './overview/OverviewView';
 import { ReviewView } from './review/ReviewView';
 import { StatusMessage } from './StatusMessage';
@@ -54,6 +55,7 @@ export function App() {
       </header>
       {engine.status === 'ready' && <DropZone t={t} />}
       <main>
+        <Notices t={t} />
         {engine.status === 'starting' && <StatusMessage kind="loading" title={`${t.loading}${progress}`} />}
         {engine.status === 'loading' && <StatusMessage kind="loading" title={`${t.loadingData}${progress}`} />}
         {engine.status !== 'ready' && view === 'overview' && summary && <OverviewView t={t} />}

@@ -1,5 +1,6 @@
 import type { ExtractOptions } from '../extract';
 import type { StoredInfo } from '../storage/library';
+import { watchLifeLock, workerName } from './life-lock';
 import type { FileOutcome, ImportFile, RecordBatch, WorkerRequest, WorkerResponse } from './protocol';
 
 let nextId = 1;
@@ -17,12 +18,26 @@ export interface ImportProgress {
  * which rejects if the worker fails.
  */
 function runInWorker<T>(request: WorkerRequest, onMessage: (response: WorkerResponse) => T | undefined): Promise<T> {
-  const worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module', name: 'import' });
+  // The name is also the worker's liveness lock (see parse.worker.ts).
+  const name = workerName('import');
+  const worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module', name });
+  let settled = false;
+  let unanswered: ReturnType<typeof setTimeout> | undefined;
   return new Promise<T>((resolve, reject) => {
+    // A worker that dies before it holds its lock is caught by its silence instead.
+    unanswered = setTimeout(() => reject(new Error(WORKER_DIED)), ALIVE_TIMEOUT_MS);
     worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
       const response = event.data;
       if (response.id !== request.id) return;
+      clearTimeout(unanswered);
       if (response.type === 'failed') return reject(new Error(response.error));
+      if (response.type === 'alive') {
+        // Once the worker is gone; by then a finished request has settled.
+        watchLifeLock(name, () => {
+          if (!settled) reject(new Error(WORKER_DIED));
+        });
+        return;
+      }
       const value = onMessage(response);
       if (value !== undefined) resolve(value);
     });
@@ -30,8 +45,18 @@ function runInWorker<T>(request: WorkerRequest, onMessage: (response: WorkerResp
     worker.addEventListener('messageerror', () => reject(new Error('import worker sent an unreadable message')));
     // Copied, not transferred: the page keeps the bytes to store the original files.
     worker.postMessage(request);
-  }).finally(() => worker.terminate());
+  }).finally(() => {
+    settled = true;
+    clearTimeout(unanswered);
+    worker.terminate();
+  });
 }
+
+/** How long a new worker may take to load and say it is alive. */
+const ALIVE_TIMEOUT_MS = 30_000;
+
+/** Why an import failed when its worker ended without answering (closed, crashed, out of memory). */
+export const WORKER_DIED = 'the import worker stopped unexpectedly (ended by the browser, e.g. when memory ran short)';
 
 /**
  * Extracts and parses `files` in a Web Worker, reporting progress.
@@ -54,9 +79,19 @@ export function importInWorker(
   });
 }
 
-/** The documents kept in the browser's IndexedDB, read and turned into Arrow IPC in a Web Worker. */
-export function storedInWorker(): Promise<{ batch: RecordBatch; stored: StoredInfo[] }> {
-  return runInWorker({ id: nextId++, type: 'stored' }, (response) =>
-    response.type === 'stored' ? { batch: response.batch, stored: response.stored } : undefined,
-  );
+/**
+ * The documents kept in the browser's IndexedDB, read and turned into Arrow IPC in a Web Worker;
+ * damaged ones are read again from their original files (`options` for that) or left out.
+ */
+export function storedInWorker(options: ExtractOptions): Promise<{
+  batch: RecordBatch;
+  stored: StoredInfo[];
+  recovered: string[];
+  skipped: { docId: string; fileName: string }[];
+}> {
+  return runInWorker({ id: nextId++, type: 'stored', options }, (response) => {
+    if (response.type !== 'stored') return undefined;
+    const { batch, stored, recovered, skipped } = response;
+    return { batch, stored, recovered, skipped };
+  });
 }

@@ -1,7 +1,8 @@
-import { docIdOf, toArrowIPC, toRecords } from '../db';
+import { docIdOf, recordsOrNull, toArrowIPC, toRecords } from '../db';
 import { ExtractError, extractDocument, type SourceKind, sourceKindOf } from '../extract';
 import { type ParseResult, parseDocument } from '../parse';
-import { Library, storedInfo } from '../storage/library';
+import { Library, type StoredDocument, type StoredInfo, storedInfo } from '../storage/library';
+import { holdLifeLock } from './life-lock';
 import type { FileOutcome, ImportFile, RecordBatch, WorkerRequest, WorkerResponse } from './protocol';
 
 /** Reads one file: extracts its text, parses it, and says plainly what went wrong if anything did. */
@@ -41,20 +42,69 @@ function batchOf(results: readonly ParseResult[]): RecordBatch {
   return { docIds: [...byId.keys()], ipc: toArrowIPC(toRecords([...byId.values()])) };
 }
 
+/**
+ * The documents kept in IndexedDB, read back. A stored parse result that is damaged (see
+ * `recordsOrNull`) is read again from the document's original file, also kept, and stored repaired;
+ * one whose original is unreadable too is left in storage untouched and out of the batch.
+ */
+async function readStored(
+  library: Library,
+  options: Parameters<typeof extractDocument>[2],
+): Promise<{
+  results: ParseResult[];
+  stored: StoredInfo[];
+  recovered: string[];
+  skipped: { docId: string; fileName: string }[];
+}> {
+  const results: ParseResult[] = [];
+  const stored: StoredInfo[] = [];
+  const recovered: string[] = [];
+  const skipped: { docId: string; fileName: string }[] = [];
+  for (const d of await library.documents()) {
+    const info = storedInfo(d);
+    const name = typeof info.fileName === 'string' ? info.fileName : String(info.docId);
+    stored.push({ ...info, fileName: name });
+    if (recordsOrNull(d.result)) {
+      results.push(d.result);
+      continue;
+    }
+    const source = await library.source(d.docId).catch(() => undefined);
+    const outcome =
+      source?.bytes instanceof Uint8Array
+        ? await readFile({ name, bytes: source.bytes.slice().buffer }, options)
+        : null;
+    if (outcome?.ok && recordsOrNull(outcome.result)) {
+      const repaired: StoredDocument = { ...d, fileName: name, kind: outcome.kind, result: outcome.result };
+      await library.save([repaired], []).catch(() => undefined);
+      results.push(outcome.result);
+      recovered.push(name);
+    } else skipped.push({ docId: String(d.docId), fileName: name });
+  }
+  return { results, stored, recovered, skipped };
+}
+
 function post(response: WorkerResponse): void {
   const buffers = 'batch' in response ? Object.values(response.batch.ipc).map((b) => b.buffer) : [];
   self.postMessage(response, { transfer: buffers });
 }
 
+// Held until this worker ends, however it ends: the page asks for the same lock to learn that.
+const lifeLock = holdLifeLock();
+
 self.addEventListener('message', async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   const { id } = request;
   try {
+    await lifeLock;
+    post({ id, type: 'alive' });
     if (request.type === 'stored') {
       const library = await Library.open();
-      const documents = await library.documents();
-      library.close();
-      post({ id, type: 'stored', batch: batchOf(documents.map((d) => d.result)), stored: documents.map(storedInfo) });
+      try {
+        const { results, ...rest } = await readStored(library, request.options);
+        post({ id, type: 'stored', batch: batchOf(results), ...rest });
+      } finally {
+        library.close();
+      }
       return;
     }
     const results: ParseResult[] = [];
@@ -63,6 +113,8 @@ self.addEventListener('message', async (event: MessageEvent<WorkerRequest>) => {
       const outcome = await readFile(file, request.options);
       if (outcome.ok) results.push(outcome.result);
       post({ id, type: 'file', index, outcome });
+      // A macrotask between files: messages (and a debugger, or the browser ending the worker) get a turn.
+      await new Promise((next) => setTimeout(next, 0));
     }
     post({ id, type: 'done', batch: batchOf(results) });
   } catch (error) {

@@ -15,7 +15,7 @@ export interface ImportFile {
  */
 export type WorkerRequest =
   | { id: number; type: 'import'; files: ImportFile[]; options: ExtractOptions }
-  | { id: number; type: 'stored' };
+  | { id: number; type: 'stored'; options: ExtractOptions };
 
 /** Why a file could not be imported: an extraction failure, a document without tables, or a bug. */
 export type ImportErrorCode = ExtractErrorCode | 'no-tables' | 'internal';
@@ -45,10 +45,21 @@ export interface RecordBatch {
 /**
  * Messages the worker posts back. For `import`: one `started` and one `file` per file, in order,
  * then `done` with the documents read (the last file of a document id wins). For `stored`: `stored`.
+ * Either starts with `alive`, once the worker holds its liveness lock.
  */
 export type WorkerResponse =
   | { id: number; type: 'started'; index: number; name: string }
   | { id: number; type: 'file'; index: number; outcome: FileOutcome }
   | { id: number; type: 'done'; batch: RecordBatch }
-  | { id: number; type: 'stored'; batch: RecordBatch; stored: StoredInfo[] }
+  | { id: number; type: 'alive' }
+  | {
+      id: number;
+      type: 'stored';
+      batch: RecordBatch;
+      stored: StoredInfo[];
+      /** File names of damaged stored documents read again from their original files. */
+      recovered: string[];
+      /** Damaged stored documents that could not be read at all (left in storage). */
+      skipped: { docId: string; fileName: string }[];
+    }
   | { id: number; type: 'failed'; error: string };

@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import { fill, type Messages } from '../../i18n';
-import { importFiles, store } from '../../store';
+import { importFiles, isOutOfMemory, store } from '../../store';
 import { IMPORT_ACCEPT, partition } from './collect';
 
 /** Starts an import of what an `<input type=file>` holds (a folder input's files carry a relative path). */
@@ -81,7 +81,9 @@ export function ImportProgress({ t }: { t: Messages }) {
       {status === 'error' &&
         (importing.storageFailed
           ? fill(t.storageFailed, { error: importing.error ?? '' })
-          : `${t.importFailed}: ${importing.error}`)}
+          : isOutOfMemory(importing.error ?? '')
+            ? fill(t.importOutOfMemory, { error: importing.error ?? '' })
+            : `${t.importFailed}: ${importing.error}`)}
     </span>
   );
 }
