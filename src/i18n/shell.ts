@@ -23,6 +23,8 @@ const zh = {
   noData: '没有符合条件的数据。',
   back: '返回',
   dismiss: '关闭提示',
+  viewFailed: '此视图显示出错（其他视图和数据不受影响）',
+  viewRetry: '重试',
   noticeEngineRestarted:
     '分析引擎意外停止（{reason}），已自动重新启动，并从内置数据集和本机保存的文档重新载入了全部数据。正在运行的查询或导入没有完成，请重试。',
   noticeEngineFailed:
@@ -61,6 +63,8 @@ const en: Record<keyof typeof zh, string> = {
   noData: 'No data matches the filters.',
   back: 'Back',
   dismiss: 'Dismiss',
+  viewFailed: 'This view failed to display (the other views and the data are not affected)',
+  viewRetry: 'Try again',
   noticeEngineRestarted:
     'The analysis engine stopped unexpectedly ({reason}). It was restarted and every document was loaded again from the embedded dataset and this browser’s storage. A query or import that was running did not finish; please try it again.',
   noticeEngineFailed:

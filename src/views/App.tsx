@@ -17,6 +17,7 @@ import { Notices } from './Notices';
 import { OverviewView } from './overview/OverviewView';
 import { ReviewView } from './review/ReviewView';
 import { StatusMessage } from './StatusMessage';
+import { ViewBoundary } from './ViewBoundary';
 import { YearsView } from './years/YearsView';
 
 /** The dashboard: starts DuckDB, loads the dataset, then shows the view the URL names. */
@@ -26,6 +27,7 @@ export function App() {
   const view = useStore(store, (s) => s.route.view);
   const documents = useStore(store, (s) => s.documents);
   const summary = useStore(store, (s) => s.summary);
+  const dataVersion = useStore(store, (s) => s.dataVersion);
   const t = messages(locale);
 
   useEffect(() => {
@@ -61,7 +63,7 @@ export function App() {
         {engine.status !== 'ready' && view === 'overview' && summary && <OverviewView t={t} />}
         {engine.status === 'error' && <StatusMessage kind="error" title={t.errorTitle} detail={engine.error ?? ''} />}
         {engine.status === 'ready' && (
-          <>
+          <ViewBoundary t={t} resetKey={`${view}:${dataVersion}`}>
             {view !== 'console' && view !== 'documents' && (
               <FilterBar t={t} severity={view === 'review'} year={view !== 'years'} />
             )}
@@ -81,7 +83,7 @@ export function App() {
                 <DocumentsTable documents={documents} t={t} />
               </section>
             )}
-          </>
+          </ViewBoundary>
         )}
       </main>
     </>
