@@ -31,6 +31,8 @@ const zh = {
   consoleChartLegend: '部分数据列单位或量级不同，默认隐藏；点击图例可显示。',
   consoleChartFirstRows: '图表显示前 {n} 行。',
   consoleReadOnlyTitle: '控制台只读，语句未执行',
+  consoleLikeUnicode:
+    "这是 DuckDB 1.4 的已知缺陷（duckdb/duckdb#19575）：以中文开头、后面还有 % 的 LIKE 模式（如 LIKE '巨鹿县%办公室%'）在表上会报这个错。可改写为 starts_with(列, '巨鹿县') AND 列 LIKE '%办公室%'，或用 ILIKE。",
   consoleReadOnly:
     '“{keyword}” 语句会修改数据或分析引擎的设置，SQL 控制台不运行它。可以运行的是查询语句：SELECT、WITH、FROM、VALUES、TABLE、DESCRIBE、SHOW、SUMMARIZE、EXPLAIN、PIVOT。数据未改变。',
   consoleOutOfMemory:
@@ -71,6 +73,8 @@ const en: Record<keyof typeof zh, string> = {
   consoleChartLegend: 'Columns in another unit or scale start hidden; click the legend to show them.',
   consoleChartFirstRows: 'The chart shows the first {n} rows.',
   consoleReadOnlyTitle: 'The console only reads; nothing was run',
+  consoleLikeUnicode:
+    "This is a known DuckDB 1.4 defect (duckdb/duckdb#19575): a LIKE pattern that starts with Chinese text and goes on after a % (say LIKE '巨鹿县%办公室%') fails like this on a table. Write it as starts_with(col, '巨鹿县') AND col LIKE '%办公室%', or use ILIKE.",
   consoleReadOnly:
     'A “{keyword}” statement changes data or the engine’s settings, so the SQL console does not run it. Queries can be run: SELECT, WITH, FROM, VALUES, TABLE, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN, PIVOT. The data are unchanged.',
   consoleOutOfMemory:

@@ -113,6 +113,15 @@ describe('the console on the Node engine', () => {
     ]);
   });
 
+  it('still meets DuckDB #19575 (LIKE with a Chinese prefix and a later %), which the console explains', async () => {
+    // When an engine upgrade fixes it, this fails: drop the console's hint (LIKE_UNICODE_BUG) with it.
+    const like = `SELECT department FROM documents WHERE department LIKE '巨鹿县%办公室%'`;
+    await expect(db.analystQuery(like, 10)).rejects.toThrow(/Invalid unicode \(byte sequence mismatch\)/);
+    const rewritten = `SELECT DISTINCT department FROM documents
+      WHERE starts_with(department, '巨鹿县') AND department LIKE '%办公室%'`;
+    expect((await db.analystQuery(rewritten, 10)).rows).toEqual([{ department: '巨鹿县人民政府办公室' }]);
+  });
+
   it('fetches only the first rows of a huge answer and says there were more', async () => {
     // A billion BIGINTs would be 8 GB materialised: far beyond the engine's memory. Streamed, it stops early.
     const r = await db.analystQuery('SELECT range AS i FROM range(1000000000)', 1000);

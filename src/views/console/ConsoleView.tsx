@@ -21,6 +21,13 @@ import {
   setConsoleSql,
 } from './console-store';
 import { insertName } from './editor-text';
+
+/**
+ * DuckDB 1.4's answer to a LIKE whose pattern starts with a fixed Chinese prefix and goes on after a
+ * % (duckdb/duckdb#19575, open): the error names no cause, so the console explains it.
+ */
+const LIKE_UNICODE_BUG = /Invalid unicode \(byte sequence mismatch\) detected in value construction/;
+
 import { ResultPanel } from './ResultPanel';
 import { type SchemaState, SchemaTree } from './SchemaTree';
 import { applyEdit, SqlEditor } from './SqlEditor';
@@ -106,6 +113,11 @@ export function ConsoleView({ t }: { t: Messages }) {
                 </p>
               )}
               {run.refused === null && <pre className="status-detail">{run.error}</pre>}
+              {LIKE_UNICODE_BUG.test(run.error) && (
+                <p className="console-notice-detail" data-testid="sql-hint">
+                  {t.consoleLikeUnicode}
+                </p>
+              )}
               <pre className="console-error-sql">{run.sql}</pre>
             </div>
           )}
