@@ -26,7 +26,7 @@ const zh = {
   viewFailed: '此视图显示出错（其他视图和数据不受影响）',
   viewRetry: '重试',
   noticeEngineRestarted:
-    '分析引擎意外停止（{reason}），已自动重新启动，并从内置数据集和本机保存的文档重新载入了全部数据。正在运行的查询或导入没有完成，请重试。',
+    '分析引擎意外停止（{reason}），已自动重新启动，并从内置数据集和本机保存的文档重新载入全部数据（本机保存的文档不受影响）。停止时正在运行的查询或导入没有完成，请重试。',
   noticeEngineFailed:
     '分析引擎重新启动后再次停止（{reason}），不再自动重启。本机保存的文档未受影响；请关闭其他标签页释放内存后刷新页面，或只载入部分年度、地区。',
   noticeImportInterrupted: '上次导入在完成前页面被关闭或刷新。',
@@ -66,7 +66,7 @@ const en: Record<keyof typeof zh, string> = {
   viewFailed: 'This view failed to display (the other views and the data are not affected)',
   viewRetry: 'Try again',
   noticeEngineRestarted:
-    'The analysis engine stopped unexpectedly ({reason}). It was restarted and every document was loaded again from the embedded dataset and this browser’s storage. A query or import that was running did not finish; please try it again.',
+    'The analysis engine stopped unexpectedly ({reason}). It is restarted and every document is loaded again from the embedded dataset and this browser’s storage (the stored documents are unaffected). A query or import that was running then did not finish; please try it again.',
   noticeEngineFailed:
     'The analysis engine stopped again right after a restart ({reason}) and is not restarted once more. The documents kept in this browser are unaffected; close other tabs to free memory and reload the page, or load only some years or regions.',
   noticeImportInterrupted: 'The page was closed or reloaded before the last import finished.',

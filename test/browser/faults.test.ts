@@ -192,6 +192,7 @@ describe('faults leave the documents imported before them intact (built app in C
     const notice = page.locator('[data-testid=notice][data-kind=engine-restarted]');
     await notice.waitFor({ timeout: 30_000 });
     expect(await notice.textContent()).toContain('分析引擎意外停止');
+    await page.screenshot({ path: join(ROOT, 'test-results', 'faults-engine.png') });
     await expectKeptIntact(counts);
     // The restarted engine answers the views again.
     await page.getByRole('link', { name: '总览' }).click();
@@ -230,6 +231,7 @@ describe('faults leave the documents imported before them intact (built app in C
     expect(text).toContain('已从保存的原文件重新读取：kept-a.txt');
     expect(text).toContain('无法从原文件恢复，本次未载入');
     expect(text).toContain('ghost.txt');
+    await page.screenshot({ path: join(ROOT, 'test-results', 'faults-damaged.png') });
     await expect.poll(() => engineCounts(), { timeout: 60_000 }).toEqual(counts);
     // The unreadable record stays in storage until the user removes it; removing it leaves the rest.
     expect(await storedFiles()).toEqual(['ghost.txt', 'kept-a.txt', 'kept-b.txt']);
