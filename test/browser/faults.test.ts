@@ -162,6 +162,21 @@ describe('faults leave the documents imported before them intact (built app in C
     expect(await page.locator('[data-testid=notice]').count()).toBe(0);
   });
 
+  it('a tab closed during an import: a new tab says which files were not imported', async () => {
+    const batch = Array.from({ length: 4 }, (_, i) => bulky(`closed-${i}.txt`));
+    const reading = page.waitForEvent('worker', { predicate: (w) => w.url().includes('parse.worker') });
+    await page.getByTestId('import-input').setInputFiles(batch);
+    await reading;
+    await page.close();
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await openDocuments();
+    const notice = page.locator('[data-testid=notice][data-kind=import-interrupted]');
+    await notice.waitFor({ timeout: 60_000 });
+    for (const f of batch) expect(await notice.textContent()).toContain(basename(f));
+    await expectKeptIntact(counts);
+  });
+
   it('an import worker that dies: the import fails with a message, nothing else changes', async () => {
     const workers: Worker[] = [];
     const onWorker = (w: Worker) => {
