@@ -37,6 +37,10 @@ export default defineConfig({
           environment: 'node',
           include: ['test/**/*.test.ts'],
           exclude: ['test/browser/**'],
+          // Guards against hangs, not speed targets (those are benchmarks): on two cores two test files
+          // share the machine, and a CPU-bound file (the fuzz suite) slows the other one down.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

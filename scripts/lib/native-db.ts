@@ -61,6 +61,9 @@ export async function openNativeDb(path = ':memory:', config: Record<string, str
     async analystQuery() {
       throw new Error('the SQL console runs on DuckDB-WASM; native DuckDB serves the scripts only');
     },
+    async cancelAnalystQuery() {
+      return false;
+    },
     async insertArrowIPC(table, ipc, options = {}) {
       // Native DuckDB reads no Arrow IPC without an extension (none can be downloaded offline), so
       // the rows go through an appender: fine for tests and small loads; ingest writes Parquet instead.

@@ -61,8 +61,8 @@ export interface AnalystConnection {
   prepare(sql: string): Promise<void>;
   /** Runs `sql`, handing its answer over batch by batch as the engine produces it. */
   stream(sql: string): Promise<AsyncIterable<RecordBatch>>;
-  /** Stops the statement being streamed. */
-  cancel(): Promise<void>;
+  /** Stops the statement being streamed; false when none was (see `Db.cancelAnalystQuery`). */
+  cancel(): Promise<boolean>;
 }
 
 /** Length of the comment at `i` (0 if none). Block comments nest, as in DuckDB's (PostgreSQL's) scanner. */

@@ -102,6 +102,9 @@ export async function openBrowserDb({ onProgress, onCrash }: EngineEvents = {}):
         throw err;
       }
     },
+    async cancelAnalystQuery() {
+      return analyst ? (await analyst).cancel() : false;
+    },
     async close() {
       // Terminate without closing the connection first: a close waits behind a running query,
       // and closing is how a runaway query is cancelled (DuckDB-WASM cannot interrupt one).
@@ -129,9 +132,7 @@ async function analystConnection(db: duckdb.AsyncDuckDB): Promise<AnalystConnect
     },
     // Streamed from the engine (allowStreamResult), so a huge answer is never materialised whole.
     stream: (sql) => conn.send(sql, true),
-    async cancel() {
-      await conn.cancelSent();
-    },
+    cancel: () => conn.cancelSent(),
   };
 }
 

@@ -17,6 +17,12 @@ export interface Db {
    * rows of the last answer fetched (see `analyst.ts`).
    */
   analystQuery(sql: string, maxRows: number): Promise<AnalystResult>;
+  /**
+   * Interrupts the console's query while the engine is producing its answer (the last statement runs
+   * as a pending query the engine works on step by step). False when nothing could be interrupted:
+   * another step of the console was running, or none at all.
+   */
+  cancelAnalystQuery(): Promise<boolean>;
   /** Releases the engine (terminates the worker in the browser). */
   close(): Promise<void>;
 }

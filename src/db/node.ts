@@ -48,6 +48,9 @@ export async function openNodeDb(): Promise<NodeDb> {
       analyst ??= analystConnection(db);
       return runAnalystSql(analyst, sql, maxRows);
     },
+    async cancelAnalystQuery() {
+      return analyst ? analyst.cancel() : false;
+    },
     async close() {
       conn.close();
     },
@@ -69,8 +72,6 @@ function analystConnection(db: duckdb.DuckDBBindings): AnalystConnection {
         for (const batch of reader) yield batch;
       })();
     },
-    async cancel() {
-      conn.cancelSent();
-    },
+    cancel: async () => conn.cancelSent(),
   };
 }

@@ -17,6 +17,7 @@ const zh = {
   consoleCancel: '取消查询',
   consoleRunningFor: '正在运行… {s} 秒',
   consoleCancelled: '查询已取消，分析引擎已重启',
+  consoleStopped: '查询已取消',
   consoleCancelledDetail: '分析引擎已重新启动，数据（含本机保存的导入文档）已重新载入。',
   consoleResult: '查询结果',
   consoleElapsed: '用时 {ms} 毫秒',
@@ -58,6 +59,7 @@ const en: Record<keyof typeof zh, string> = {
   consoleCancel: 'Cancel query',
   consoleRunningFor: 'Running… {s} s',
   consoleCancelled: 'Query cancelled; the analysis engine was restarted',
+  consoleStopped: 'Query cancelled',
   consoleCancelledDetail:
     'The engine was restarted and the data (imported documents kept in this browser included) were loaded again.',
   consoleResult: 'Query result',

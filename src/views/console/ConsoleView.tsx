@@ -123,8 +123,8 @@ export function ConsoleView({ t }: { t: Messages }) {
           )}
           {run.status === 'cancelled' && (
             <div className="status console-notice" role="status" data-testid="sql-notice">
-              <p className="status-title">{t.consoleCancelled}</p>
-              <p className="console-notice-detail">{t.consoleCancelledDetail}</p>
+              <p className="status-title">{run.restarted ? t.consoleCancelled : t.consoleStopped}</p>
+              {run.restarted && <p className="console-notice-detail">{t.consoleCancelledDetail}</p>}
             </div>
           )}
           {run.status === 'ready' && (

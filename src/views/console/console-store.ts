@@ -19,7 +19,12 @@ export type ConsoleRun =
       /** The engine ran out of memory. */
       outOfMemory: boolean;
     }
-  | { status: 'cancelled'; sql: string };
+  | {
+      status: 'cancelled';
+      sql: string;
+      /** The engine could not interrupt the query, so it was restarted (and the data loaded again). */
+      restarted: boolean;
+    };
 
 /** State of the SQL console. It outlives the view, which unmounts while the engine restarts. */
 export interface ConsoleState {
@@ -49,6 +54,11 @@ export const consoleStore = createStore<ConsoleState>()(() => ({
 }));
 
 let current = 0;
+/** The running query's answer (or failure), to know when a cancelled one has stopped. */
+let running: Promise<unknown> = Promise.resolve();
+
+/** How long an interrupted query may take to stop before the engine is restarted instead. */
+const STOP_TIMEOUT_MS = 3000;
 
 /** Resolves once the rules have run: findings, scores and `rules.*` exist only then (see `startApp`). */
 function rulesReady(): Promise<void> {
@@ -96,7 +106,9 @@ export async function runConsoleQuery(sql: string = consoleStore.getState().sql)
     if (id !== current) return;
     const db = await getAppDb();
     const t0 = performance.now();
-    const { columns, rows, truncated } = await db.analystQuery(sql, CONSOLE_ROW_LIMIT);
+    const answer = db.analystQuery(sql, CONSOLE_ROW_LIMIT);
+    running = answer.catch(() => undefined);
+    const { columns, rows, truncated } = await answer;
     if (id !== current) return;
     consoleStore.setState({ run: { status: 'ready', sql, columns, rows, ms: performance.now() - t0, truncated } });
   } catch (err) {
@@ -116,11 +128,25 @@ export async function runConsoleQuery(sql: string = consoleStore.getState().sql)
   }
 }
 
-/** Cancels the running query: its answer is dropped and the engine restarted (see `restartEngine`). */
+/**
+ * Cancels the running query and drops its answer. The engine interrupts it if it can (a query
+ * being answered); otherwise, or if it does not stop at once, the engine is restarted with the data
+ * (see `restartEngine`): DuckDB-WASM has no other way to stop a query.
+ */
 export async function cancelConsoleQuery(): Promise<void> {
   const { run } = consoleStore.getState();
   if (run.status !== 'running') return;
   current++;
-  consoleStore.setState({ run: { status: 'cancelled', sql: run.sql } });
-  await restartEngine();
+  const db = await getAppDb();
+  // The engine reads the request only between two steps of the query: a step that works for long
+  // (one huge scalar call) keeps it from even answering, so the whole attempt is timed.
+  const stopped = await Promise.race([
+    db
+      .cancelAnalystQuery()
+      .then((interrupted) => interrupted && running.then(() => true))
+      .catch(() => false),
+    new Promise<boolean>((done) => setTimeout(() => done(false), STOP_TIMEOUT_MS)),
+  ]);
+  consoleStore.setState({ run: { status: 'cancelled', sql: run.sql, restarted: !stopped } });
+  if (!stopped) await restartEngine();
 }
