@@ -22,6 +22,11 @@ export interface EngineEvents {
   onCrash?: (reason: string) => void;
 }
 
+/** The engine died (see `EngineEvents.onCrash`, which has been told); whoever started it need not report it again. */
+export class EngineCrash extends Error {
+  override readonly name = 'EngineCrash';
+}
+
 /**
  * Errors after which the WebAssembly instance is unusable (Emscripten aborted): every later call
  * would fail or hang, so the engine counts as crashed.
@@ -45,25 +50,38 @@ export async function openBrowserDb({ onProgress, onCrash }: EngineEvents = {}):
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   let closing = false;
   let crashed = false;
+  // Rejects when the engine dies, so that a start cannot wait forever on a dead worker.
+  let died: (err: EngineCrash) => void = () => undefined;
+  const death = new Promise<never>((_, reject) => {
+    died = reject;
+  });
+  death.catch(() => undefined);
   const crash = (reason: string) => {
     if (closing || crashed) return;
     crashed = true;
+    died(new EngineCrash(reason));
     onCrash?.(reason);
   };
   worker.addEventListener('error', (event) => crash(event.message || 'the engine worker failed'));
+  worker.addEventListener('message', (event: MessageEvent<{ type?: string; data?: { lifeLock?: string } }>) => {
+    // engine.worker.ts holds its lock now: this is granted when it dies.
+    if (event.data?.type === 'LOG' && event.data.data?.lifeLock === name)
+      watchLifeLock(name, () => crash('the engine worker stopped'));
+  });
   try {
     onProgress?.({ phase: 'download', loaded: 0, total: 0 });
-    await db.instantiate(ehWasm, null, (p) =>
-      onProgress?.({ phase: 'download', loaded: p.bytesLoaded, total: p.bytesTotal }),
-    );
+    await Promise.race([
+      db.instantiate(ehWasm, null, (p) =>
+        onProgress?.({ phase: 'download', loaded: p.bytesLoaded, total: p.bytesTotal }),
+      ),
+      death,
+    ]);
     onProgress?.({ phase: 'open', loaded: 0, total: 0 });
-    await db.open(OPEN_CONFIG);
+    await Promise.race([db.open(OPEN_CONFIG), death]);
   } catch (err) {
     worker.terminate();
     throw err;
   }
-  // The worker has answered, so it holds its lock (engine.worker.ts): this is granted when it dies.
-  watchLifeLock(name, () => crash('the engine worker stopped'));
   const conn = await db.connect();
   const run = async <T>(sql: string, f: () => Promise<T>): Promise<T> => {
     try {

@@ -14,6 +14,9 @@ self.addEventListener('message', hold);
 // The lock is held before the engine answers anything, so the page's request for it (made after the
 // first answer) cannot be granted while this worker lives.
 await holdLifeLock();
+// Said as a LOG message, which DuckDB's side of the worker protocol hands to its logger (a no-op):
+// any other message would be an "unassociated response" to it.
+self.postMessage({ type: 'LOG', data: { lifeLock: self.name } });
 // DuckDB's script is loaded as is (a bundler drops it as free of side effects) and sets `onmessage`.
 await import(/* @vite-ignore */ engineScript);
 self.removeEventListener('message', hold);

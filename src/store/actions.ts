@@ -1,5 +1,6 @@
 import { type DatasetSource, datasetFolder, fetchFamilies, fetchSummary, openDataset, openDatasetPart } from '../data';
 import type { Db } from '../db';
+import { EngineCrash } from '../db/browser';
 import { literal } from '../db/sql';
 import { installFamilies, parseFamilies } from '../families/families';
 import type { Locale } from '../i18n';
@@ -72,6 +73,8 @@ async function start(baseUrl: string): Promise<void> {
       store.setState({ rulesReady: true });
     });
   } catch (err) {
+    // A crashed engine is restarted (or reported) by recoverFromCrash.
+    if (err instanceof EngineCrash) return;
     setEngine({ status: 'error', error: message(err) });
   }
 }

@@ -121,6 +121,11 @@ async function importEnded(run: number, status: 'done' | 'error') {
   return (await el.textContent()) ?? '';
 }
 
+/** The kept documents are still in IndexedDB (when the engine is down, storage is all there is to check). */
+async function expectKeptStored(): Promise<void> {
+  await expect.poll(() => storedFiles(), { timeout: 10_000 }).toEqual(KEPT.map((f) => f.name));
+}
+
 /** What a fault must leave: the kept documents in the page, in storage and (row for row) in the engine. */
 async function expectKeptIntact(counts: Record<string, number>): Promise<void> {
   await expect
@@ -214,6 +219,33 @@ describe('faults leave the documents imported before them intact (built app in C
     await page
       .locator('[data-testid=overview]:not([aria-busy=true]) [data-testid=headline]')
       .waitFor({ timeout: 60_000 });
+  });
+
+  it('an engine that dies again right after its restart is not restarted once more; a reload brings it back', async () => {
+    await openDocuments();
+    /** Ends the engine's worker other than the one named `not`; resolves with the ended one's name. */
+    const killEngine = async (not: string | null): Promise<string> => {
+      for (let i = 0; i < 300; i++) {
+        for (const w of page.workers().filter((w) => w.url().includes('engine.worker'))) {
+          const name = String(await w.evaluate('self.name').catch(() => null));
+          if (name !== 'null' && name !== not) {
+            await w.evaluate('self.close()').catch(() => undefined);
+            return name;
+          }
+        }
+        await page.waitForTimeout(100);
+      }
+      throw new Error('no engine worker to end');
+    };
+    const first = await killEngine(null);
+    await page.locator('[data-testid=notice][data-kind=engine-restarted]').waitFor({ timeout: 30_000 });
+    await killEngine(first);
+    const failed = page.locator('[data-testid=notice][data-kind=engine-failed]');
+    await failed.waitFor({ timeout: 30_000 });
+    expect(await failed.textContent()).toContain('不再自动重启');
+    await expectKeptStored();
+    await openDocuments();
+    await expectKeptIntact(counts);
   });
 
   it('damaged storage: a broken parse result is read again from its original file, an unreadable one is skipped', async () => {
