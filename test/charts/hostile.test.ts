@@ -11,7 +11,6 @@ import { esc } from '../../src/charts/format';
 import {
   budgetByDepartmentOption,
   budgetTreemapOption,
-  type ChartText,
   indicatorMixOption,
   scheduleOption,
   scoreByDepartmentOption,
@@ -20,6 +19,7 @@ import {
 import { buildResultChart } from '../../src/charts/result-chart';
 import { yearBudgetOption } from '../../src/charts/years';
 import type { BudgetRow, DepartmentRow, MixRow, ProblemRow, TreeRow } from '../../src/db/queries-overview';
+import { CHART_TEXT } from '../util/chart-text';
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT = '<script>window.__pwned=2</script>';
@@ -31,16 +31,7 @@ const PROJECT = `${SCRIPT}${LONG}`;
 /** What a tooltip shows for a hostile text: the text itself, bidi controls dropped. */
 const shown = (s: string) => s.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
 
-const T: ChartText = {
-  budget: '预算（万元）',
-  score: '得分',
-  share: '计划累计支出',
-  evenPace: '均衡进度',
-  findings: '问题数',
-  indicators: '指标数',
-  months: ['3月底', '6月底', '10月底', '12月底'],
-  locale: 'zh',
-};
+const T = CHART_TEXT;
 
 const BUDGET: BudgetRow = { doc_id: 'h', department: DEPT, region: '乐亭县', year: 2024, budget_wan: 20, projects: 2 };
 const DEPARTMENT: DepartmentRow = { ...BUDGET, score: 47.8, findings: 3, high_findings: 1 };

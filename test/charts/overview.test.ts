@@ -3,7 +3,6 @@ import { renderSvg } from '../../src/charts/echarts';
 import {
   budgetByDepartmentOption,
   budgetTreemapOption,
-  type ChartText,
   esc,
   indicatorMixOption,
   scheduleOption,
@@ -11,17 +10,9 @@ import {
   topProblemsOption,
 } from '../../src/charts/overview';
 import type { BudgetRow, DepartmentRow, MixRow, ProblemRow, ScheduleRow, TreeRow } from '../../src/db/queries-overview';
+import { CHART_TEXT } from '../util/chart-text';
 
-const T: ChartText = {
-  budget: '预算（万元）',
-  score: '得分',
-  share: '计划累计支出',
-  evenPace: '均衡进度',
-  findings: '问题数',
-  indicators: '指标数',
-  months: ['3月底', '6月底', '10月底', '12月底'],
-  locale: 'zh',
-};
+const T = CHART_TEXT;
 
 const BUDGETS: BudgetRow[] = [
   { doc_id: 'a', department: '遵化市人民政府办公室', region: '遵化市', year: 2024, budget_wan: 2064.5, projects: 15 },
