@@ -21,6 +21,14 @@ const BINARY_MAGIC: { name: string; bytes: number[] }[] = [
   { name: 'executable', bytes: [0x7f, 0x45, 0x4c, 0x46] },
 ];
 
+/** The first bytes of each format its extension names: a file that holds only some of them was cut short. */
+const EXTENSION_MAGIC: Record<string, number[]> = {
+  docx: [0x50, 0x4b, 0x03, 0x04],
+  xlsx: [0x50, 0x4b, 0x03, 0x04],
+  pdf: PDF,
+  xls: OLE,
+};
+
 function startsWith(bytes: Uint8Array, magic: number[], at = 0): boolean {
   return magic.every((b, i) => bytes[at + i] === b);
 }
@@ -83,6 +91,9 @@ function textKind(name: string, bytes: Uint8Array): SourceKind {
 export function sniff(name: string, bytes: Uint8Array): Sniffed {
   if (bytes.length === 0) return { error: 'empty', message: 'the file has no bytes' };
   const ext = extension(name);
+  const magic = EXTENSION_MAGIC[ext];
+  if (magic && bytes.length < magic.length && startsWith(Uint8Array.from(magic), [...bytes]))
+    return { error: 'corrupt', message: `the file is cut short: ${bytes.length} bytes, not a whole .${ext} file` };
   if (startsWith(bytes, ZIP)) {
     if (zipHolds(bytes, 'word/document')) return { kind: 'docx' };
     if (zipHolds(bytes, 'xl/workbook')) return { kind: 'xlsx' };
@@ -107,8 +118,8 @@ export function sniff(name: string, bytes: Uint8Array): Sniffed {
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66]))
     // {\rtf
     return { error: 'unsupported', message: 'a Rich Text (.rtf) file; save it as .docx' };
-  const magic = BINARY_MAGIC.find((m) => startsWith(bytes, m.bytes));
-  if (magic) return { error: 'binary', message: `a ${magic.name}, not a document` };
+  const known = BINARY_MAGIC.find((m) => startsWith(bytes, m.bytes));
+  if (known) return { error: 'binary', message: `a ${known.name}, not a document` };
   if (looksBinary(bytes)) return { error: 'binary', message: 'binary data, not text' };
   return { kind: textKind(name, bytes) };
 }
