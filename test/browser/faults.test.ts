@@ -319,6 +319,48 @@ describe('faults leave the documents imported before them intact (built app in C
     await expectKeptIntact(counts);
   });
 
+  it('a stored database that cannot be opened: the app says so, runs on its samples, and leaves it alone', async () => {
+    // Another profile: IndexedDB "target-lens" at a version this app does not know, with other stores.
+    const other = await browser.newContext();
+    const tab = await other.newPage();
+    tab.on('pageerror', (e) => pageErrors.push(e.message));
+    // Set up from a file of the app's origin that is not the app (the app would hold the database open).
+    await tab.goto(`${server.url}favicon.svg`);
+    await tab.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          indexedDB.deleteDatabase('target-lens');
+          const open = indexedDB.open('target-lens', 99);
+          open.onupgradeneeded = () => {
+            open.result.createObjectStore('foreign').put('kept as it was', 'k');
+          };
+          open.onsuccess = () => {
+            open.result.close();
+            resolve();
+          };
+          open.onerror = () => reject(open.error);
+        }),
+    );
+    await tab.goto(`${server.url}?view=documents`);
+    const alert = tab.locator('.library-panel [role=alert]');
+    await alert.waitFor({ timeout: 60_000 });
+    expect(await alert.textContent()).toContain('浏览器存储不可用');
+    await expect.poll(() => documentFiles(tab), { timeout: 60_000 }).toEqual(SAMPLES);
+    const foreign = await tab.evaluate(
+      () =>
+        new Promise<unknown>((resolve, reject) => {
+          const open = indexedDB.open('target-lens');
+          open.onsuccess = () => {
+            const get = open.result.transaction('foreign').objectStore('foreign').get('k');
+            get.onsuccess = () => resolve([open.result.version, get.result]);
+          };
+          open.onerror = () => reject(open.error);
+        }),
+    );
+    expect(foreign).toEqual([99, 'kept as it was']);
+    await other.close();
+  });
+
   it('threw no uncaught error in the page', () => {
     expect(pageErrors).toEqual([]);
   });
