@@ -45,7 +45,7 @@ export function spreadOption(rows: readonly SpreadRow[], unitLabel: string): ECO
   const units = [...new Set(rows.map((r) => r.department))];
   // Percentages stop at 100 so that ≥95% reads as close to the ceiling, not mid-axis.
   const percent = unitLabel === '%' && rows.every((r) => r.value_num <= 100);
-  const low = Math.min(...rows.map((r) => r.value_num));
+  const low = rows.reduce((min, r) => Math.min(min, r.value_num), Number.POSITIVE_INFINITY);
   const percentAxis = { max: 100, min: Math.max(0, Math.floor(low / 10) * 10 - 10) };
   return {
     textStyle: { fontFamily: FONT },

@@ -184,7 +184,8 @@ export function layoutPages(pages: PagePieces[]): LaidOut {
   const all = pages.flatMap((p) => p.pieces).filter((p) => p.str.trim() !== '');
   if (all.length === 0) return { lines: [], pages: [] };
   const unit = median(all.map((p) => p.size)) / 2;
-  const origin = Math.min(...all.map((p) => p.x));
+  // (Reduced, not spread: a long PDF has more text items than `Math.min(...xs)` takes arguments.)
+  const origin = all.reduce((min, p) => Math.min(min, p.x), Number.POSITIVE_INFINITY);
   const lines: Line[] = [];
   for (const { page, width, pieces } of pages) {
     const groups = groupLines(pieces.filter((p) => p.str.trim() !== ''));

@@ -62,9 +62,11 @@ function inferYear(projects: Project[]): { year: number | null; evidence: string
     }
   const all = [...fromCodes, ...fromTargets];
   if (all.length === 0) return { year: null, evidence: '' };
-  const year = Math.max(...all);
-  const codeMax = fromCodes.length ? Math.max(...fromCodes) : null;
-  const targetMax = fromTargets.length ? Math.max(...fromTargets) : null;
+  // (Reduced, not spread: `Math.max(...xs)` overflows the stack beyond ~100k arguments.)
+  const latest = (xs: number[]) => xs.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
+  const year = latest(all);
+  const codeMax = fromCodes.length ? latest(fromCodes) : null;
+  const targetMax = fromTargets.length ? latest(fromTargets) : null;
   const parts = [
     codeMax !== null ? `项目编码年份最晚为 ${codeMax}` : '',
     targetMax !== null ? `时效指标中的年份最晚为 ${targetMax}` : '',

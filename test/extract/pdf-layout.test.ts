@@ -77,4 +77,16 @@ describe('layoutPages', () => {
     expect(lines([page([at(0, 10, '短行'), at(0, 25, '下一行')])])).toEqual(['短行', '下一行']);
     expect(lines([page([at(0, 10, open), at(20, 25, '缩进的续行')])])).toEqual([open, '    缩进的续行']);
   });
+
+  it('lays out a long document: more text items than a spread argument list takes (was a stack overflow)', () => {
+    // 600 pages × 250 items: `Math.min(...xs)` throws a RangeError well before 150,000 arguments.
+    const pages = Array.from({ length: 600 }, (_, n) =>
+      page(
+        Array.from({ length: 250 }, (_, i) => at((i % 5) * 60, 10 + Math.floor(i / 5) * 15, `项${i}`)),
+        n + 1,
+      ),
+    );
+    const out = layoutPages(pages);
+    expect(out.lines.filter((l) => l.includes('项0')).length).toBe(600);
+  });
 });
