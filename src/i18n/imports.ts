@@ -10,6 +10,8 @@ const zh = {
   importLoading: '正在写入数据库…',
   importDone: '已导入 {ok} 份文档，{failed} 个文件未能导入',
   importFailed: '导入失败，原有数据未改动',
+  importCancel: '取消导入',
+  importCancelled: '导入已取消，原有数据未改动',
   importOutOfMemory:
     '内存不足，导入未生效，原有数据未改动：分析引擎装不下这些文档和已载入的数据。可用 load-years / load-regions 只载入部分年度或地区后再导入，或分批导入。（{error}）',
   importReport: '导入报告',
@@ -60,6 +62,8 @@ const en: Record<keyof typeof zh, string> = {
   importLoading: 'Writing to the database…',
   importDone: '{ok} documents imported, {failed} files not imported',
   importFailed: 'Import failed; the data loaded before are unchanged',
+  importCancel: 'Cancel import',
+  importCancelled: 'Import cancelled; the data loaded before are unchanged',
   importOutOfMemory:
     'Out of memory; the import was not applied and the data loaded before are unchanged: the analysis engine cannot hold these documents beside the data already loaded. Load only some years or regions (load-years / load-regions) first, or import in smaller batches. ({error})',
   importReport: 'Import report',

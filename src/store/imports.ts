@@ -5,7 +5,7 @@ import type { ExtractOptions } from '../extract';
 import { refreshFamilies } from '../families/families';
 import { refreshFindings } from '../rules';
 import { Library, type StoredDocument, type StoredInfo, type StoredSource, storedInfo } from '../storage/library';
-import { importInWorker, type RecordBatch, storedInWorker } from '../worker';
+import { ImportCancelled, importInWorker, type RecordBatch, storedInWorker } from '../worker';
 import { DEFAULT_THRESHOLD, refreshYearMatches } from '../years/compare';
 import { exclusive, getAppDb, errorMessage as message, refreshDocuments } from './engine';
 import { fileReport, type ImportReport } from './import-report';
@@ -173,6 +173,17 @@ async function afterChange(db: Db): Promise<void> {
   }
 }
 
+/** Cancels the import being read (see {@link cancelImport}). */
+let importAbort: AbortController | null = null;
+
+/**
+ * Cancels the running import while its files are being read: the import worker is ended and nothing
+ * is stored or loaded. Once the documents are being written to the database the import finishes.
+ */
+export function cancelImport(): void {
+  if (store.getState().importing.status === 'reading') importAbort?.abort();
+}
+
 /**
  * Reads files of any supported kind in the import worker (with progress), adds the documents that
  * could be read to the database and keeps them in the browser. A document with the same id (file
@@ -200,10 +211,16 @@ export async function importFiles(files: readonly File[], skipped: readonly stri
     await library
       ?.setSetting(PENDING_SETTING, { at, files: files.map((f) => f.name) } satisfies PendingImport)
       .catch(() => undefined);
+    const abort = new AbortController();
+    importAbort = abort;
     const inputs = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
-    const { outcomes, batch } = await importInWorker(inputs, extractOptions(), (progress) =>
-      setImporting({ progress }),
+    const { outcomes, batch } = await importInWorker(
+      inputs,
+      extractOptions(),
+      (progress) => setImporting({ progress }),
+      abort.signal,
     );
+    importAbort = null;
     setImporting({ status: 'loading' });
     const db = await getAppDb();
 
@@ -233,8 +250,10 @@ export async function importFiles(files: readonly File[], skipped: readonly stri
     // Losing the report is not worth failing the import over.
     await (await getLibrary())?.setSetting(REPORT_SETTING, report).catch(() => undefined);
   } catch (err) {
-    setImporting({ status: 'error', error: message(err), storageFailed: err instanceof StorageError });
+    if (err instanceof ImportCancelled) setImporting({ status: 'cancelled', error: null, storageFailed: false });
+    else setImporting({ status: 'error', error: message(err), storageFailed: err instanceof StorageError });
   } finally {
+    importAbort = null;
     await library?.setSetting(PENDING_SETTING, null).catch(() => undefined);
   }
 }

@@ -3,6 +3,7 @@ export { moveProjectToFamily, restartEngine, setLocale, setYearThreshold, startA
 export { errorMessage, getAppDb, isOutOfMemory, refreshDocuments } from './engine';
 export type { FileReport, ImportReport, ReportDiagnostic } from './import-report';
 export {
+  cancelImport,
   importFiles,
   loadDemoYears,
   reloadData,

@@ -17,7 +17,7 @@ export interface EngineState {
 
 /** An import of documents read in the browser. */
 export interface ImportState {
-  status: 'idle' | 'reading' | 'loading' | 'done' | 'error';
+  status: 'idle' | 'reading' | 'loading' | 'done' | 'error' | 'cancelled';
   progress: ImportProgress;
   /** Why the last import failed as a whole (nothing was changed); per-file problems are in `report`. */
   error: string | null;

@@ -17,13 +17,20 @@ export interface ImportProgress {
  * afterwards. `onMessage` sees every message; the first value it returns settles the promise,
  * which rejects if the worker fails.
  */
-function runInWorker<T>(request: WorkerRequest, onMessage: (response: WorkerResponse) => T | undefined): Promise<T> {
+function runInWorker<T>(
+  request: WorkerRequest,
+  onMessage: (response: WorkerResponse) => T | undefined,
+  signal?: AbortSignal,
+): Promise<T> {
+  if (signal?.aborted) return Promise.reject(new ImportCancelled());
   // The name is also the worker's liveness lock (see parse.worker.ts).
   const name = workerName('import');
   const worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module', name });
   let settled = false;
   let unanswered: ReturnType<typeof setTimeout> | undefined;
   return new Promise<T>((resolve, reject) => {
+    // Cancelling ends the worker (below); whatever it had read is dropped.
+    signal?.addEventListener('abort', () => reject(new ImportCancelled()));
     // A worker that dies before it holds its lock is caught by its silence instead.
     unanswered = setTimeout(() => reject(new Error(WORKER_DIED)), ALIVE_TIMEOUT_MS);
     worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
@@ -52,6 +59,14 @@ function runInWorker<T>(request: WorkerRequest, onMessage: (response: WorkerResp
   });
 }
 
+/** The user cancelled the import while its files were being read; nothing was stored. */
+export class ImportCancelled extends Error {
+  override readonly name = 'ImportCancelled';
+  constructor() {
+    super('the import was cancelled');
+  }
+}
+
 /** How long a new worker may take to load and say it is alive. */
 const ALIVE_TIMEOUT_MS = 30_000;
 
@@ -66,17 +81,22 @@ export function importInWorker(
   files: ImportFile[],
   options: ExtractOptions,
   onProgress: (p: ImportProgress) => void = () => undefined,
+  signal?: AbortSignal,
 ): Promise<{ outcomes: FileOutcome[]; batch: RecordBatch }> {
   const outcomes: FileOutcome[] = [];
   const total = files.length;
-  return runInWorker({ id: nextId++, type: 'import', files, options }, (response) => {
-    if (response.type === 'started') onProgress({ done: response.index, total, current: response.name });
-    else if (response.type === 'file') {
-      outcomes[response.index] = response.outcome;
-      onProgress({ done: response.index + 1, total, current: null });
-    } else if (response.type === 'done') return { outcomes, batch: response.batch };
-    return undefined;
-  });
+  return runInWorker(
+    { id: nextId++, type: 'import', files, options },
+    (response) => {
+      if (response.type === 'started') onProgress({ done: response.index, total, current: response.name });
+      else if (response.type === 'file') {
+        outcomes[response.index] = response.outcome;
+        onProgress({ done: response.index + 1, total, current: null });
+      } else if (response.type === 'done') return { outcomes, batch: response.batch };
+      return undefined;
+    },
+    signal,
+  );
 }
 
 /**

@@ -111,7 +111,7 @@ async function openDocuments(): Promise<void> {
 }
 
 /** The import status once the `run`-th import of this page has ended as `status`. */
-async function importEnded(run: number, status: 'done' | 'error') {
+async function importEnded(run: number, status: 'done' | 'error' | 'cancelled') {
   const el = page.locator(`[data-testid=import-status][data-runs="${run}"][data-status=${status}]`);
   await el.waitFor({ timeout: 90_000 }).catch(async (err: Error) => {
     const now = page.getByTestId('import-status');
@@ -180,6 +180,21 @@ describe('faults leave the documents imported before them intact (built app in C
     await notice.waitFor({ timeout: 60_000 });
     for (const f of batch) expect(await notice.textContent()).toContain(basename(f));
     await expectKeptIntact(counts);
+  });
+
+  it('a long import can be cancelled while its files are read: nothing is stored', async () => {
+    const run = Number(await page.getByTestId('import-status').getAttribute('data-runs')) + 1;
+    const reading = page.waitForEvent('worker', { predicate: (w) => w.url().includes('parse.worker') });
+    await page
+      .getByTestId('import-input')
+      .setInputFiles(Array.from({ length: 4 }, (_, i) => bulky(`cancelled-${i}.txt`)));
+    // Cancelled while the worker reads, from the keyboard (focus the button, Enter).
+    await reading;
+    await page.getByTestId('import-cancel').focus();
+    await page.keyboard.press('Enter');
+    expect(await importEnded(run, 'cancelled')).toBe('导入已取消，原有数据未改动');
+    await expectKeptIntact(counts);
+    expect(await documentFiles()).not.toContain('cancelled-0.txt');
   });
 
   it('an import worker that dies: the import fails with a message, nothing else changes', async () => {

@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import { fill, type Messages } from '../../i18n';
-import { importFiles, isOutOfMemory, store } from '../../store';
+import { cancelImport, importFiles, isOutOfMemory, store } from '../../store';
 import { IMPORT_ACCEPT, partition } from './collect';
 
 /** Starts an import of what an `<input type=file>` holds (a folder input's files carry a relative path). */
@@ -68,7 +68,10 @@ export function ImportProgress({ t }: { t: Messages }) {
           <progress max={progress.total} value={progress.done} />{' '}
           {progress.current
             ? fill(t.importReadingFile, { done: progress.done, total: progress.total, file: progress.current })
-            : fill(t.importReading, { done: progress.done, total: progress.total })}
+            : fill(t.importReading, { done: progress.done, total: progress.total })}{' '}
+          <button type="button" className="import-cancel" data-testid="import-cancel" onClick={cancelImport}>
+            {t.importCancel}
+          </button>
         </>
       )}
       {status === 'loading' && (
@@ -78,6 +81,7 @@ export function ImportProgress({ t }: { t: Messages }) {
         </>
       )}
       {status === 'done' && fill(t.importDone, { ok, failed: (report?.files.length ?? 0) - ok })}
+      {status === 'cancelled' && t.importCancelled}
       {status === 'error' &&
         (importing.storageFailed
           ? fill(t.storageFailed, { error: importing.error ?? '' })
