@@ -129,29 +129,24 @@ export function splitStatements(sql: string): string[] {
     i++;
   }
   statements.push(sql.slice(start));
-  return statements.filter((s) => stripComments(s).trim() !== '');
+  return statements.filter((s) => skipTrivia(s, /\s/) < s.length);
 }
 
-function stripComments(statement: string): string {
-  let out = '';
+/** Where the statement's text starts: after comments and characters matching `blank`. */
+function skipTrivia(statement: string, blank: RegExp): number {
   let i = 0;
   while (i < statement.length) {
     const skip = commentAt(statement, i);
     if (skip) i += skip;
-    else out += statement[i++];
+    else if (blank.test(statement[i] as string)) i++;
+    else break;
   }
-  return out;
+  return i;
 }
 
 /** The first word of a statement, upper case, after comments, white space and opening parentheses. */
 export function leadingKeyword(statement: string): string {
-  let i = 0;
-  while (i < statement.length) {
-    const skip = commentAt(statement, i);
-    if (skip) i += skip;
-    else if (/[\s(]/.test(statement[i] as string)) i++;
-    else break;
-  }
+  const i = skipTrivia(statement, /[\s(]/);
   return /^[A-Za-z_]+/.exec(statement.slice(i))?.[0]?.toUpperCase() ?? '';
 }
 
@@ -171,7 +166,6 @@ export function readingStatements(sql: string): string[] {
  */
 export async function runAnalystSql(conn: AnalystConnection, sql: string, maxRows: number): Promise<AnalystResult> {
   const statements = readingStatements(sql);
-  if (statements.length === 0) return { columns: [], rows: [], truncated: false };
   let result: AnalystResult = { columns: [], rows: [], truncated: false };
   for (const [index, statement] of statements.entries()) {
     const last = index === statements.length - 1;

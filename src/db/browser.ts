@@ -34,8 +34,8 @@ export class EngineCrash extends Error {
 const FATAL = /RuntimeError|Aborted\(|memory access out of bounds|unreachable|worker is not set/;
 
 /**
- * Starts DuckDB-WASM on a Web Worker. The wasm and the worker script are served by the app itself
- * (Vite `?url` imports), never from a CDN. Only the EH bundle ships: every current browser runs it
+ * Starts DuckDB-WASM on a Web Worker (engine.worker.ts, which loads DuckDB's own). The wasm and the
+ * worker scripts are served by the app itself (Vite `?url` and worker imports), never from a CDN. Only the EH bundle ships: every current browser runs it
  * and the MVP bundle would add 39 MB (../shared/STACK.md).
  */
 export async function openBrowserDb({ onProgress, onCrash }: EngineEvents = {}): Promise<Db> {
@@ -83,15 +83,14 @@ export async function openBrowserDb({ onProgress, onCrash }: EngineEvents = {}):
     throw err;
   }
   const conn = await db.connect();
-  const run = async <T>(sql: string, f: () => Promise<T>): Promise<T> => {
-    try {
-      return await f();
-    } catch (err) {
-      const error = new QueryError(sql, err);
-      if (FATAL.test(error.message)) crash(error.message);
-      throw error;
-    }
+  /** Rethrows `err`, after telling of the crash when it says the WebAssembly instance is gone. */
+  const failed = (err: unknown): never => {
+    const message = err instanceof Error ? err.message : String(err);
+    if (FATAL.test(message)) crash(message);
+    throw err;
   };
+  const run = <T>(sql: string, f: () => Promise<T>): Promise<T> =>
+    f().catch((err: unknown) => failed(new QueryError(sql, err)));
   for (const s of SESSION_SETTINGS) await run(s, () => conn.query(s));
   const bench = benchHook(conn);
   let analyst: Promise<AnalystConnection> | undefined;
@@ -112,20 +111,14 @@ export async function openBrowserDb({ onProgress, onCrash }: EngineEvents = {}):
     },
     async analystQuery(sql, maxRows) {
       analyst ??= analystConnection(db);
-      try {
-        return await runAnalystSql(await analyst, sql, maxRows);
-      } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
-        if (FATAL.test(message)) crash(message);
-        throw err;
-      }
+      return runAnalystSql(await analyst, sql, maxRows).catch(failed);
     },
     async cancelAnalystQuery() {
       return analyst ? (await analyst).cancel() : false;
     },
     async close() {
-      // Terminate without closing the connection first: a close waits behind a running query,
-      // and closing is how a runaway query is cancelled (DuckDB-WASM cannot interrupt one).
+      // Terminate without closing the connection first: a close waits behind a running query, and
+      // terminating is how a query the engine cannot interrupt is stopped (see cancelAnalystQuery).
       closing = true;
       await db.terminate();
     },

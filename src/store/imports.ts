@@ -205,14 +205,14 @@ export async function importFiles(files: readonly File[], skipped: readonly stri
       report: s.importing.report,
     },
   }));
+  const abort = new AbortController();
+  importAbort = abort;
   const library = await getLibrary();
   try {
     // (Full storage refuses this too; the import then fails, whole, where it saves.)
     await library
       ?.setSetting(PENDING_SETTING, { at, files: files.map((f) => f.name) } satisfies PendingImport)
       .catch(() => undefined);
-    const abort = new AbortController();
-    importAbort = abort;
     const inputs = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
     const { outcomes, batch } = await importInWorker(
       inputs,
@@ -220,7 +220,6 @@ export async function importFiles(files: readonly File[], skipped: readonly stri
       (progress) => setImporting({ progress }),
       abort.signal,
     );
-    importAbort = null;
     setImporting({ status: 'loading' });
     const db = await getAppDb();
 
@@ -248,7 +247,7 @@ export async function importFiles(files: readonly File[], skipped: readonly stri
     report.seconds = (performance.now() - started) / 1000;
     setImporting({ status: 'done', report, progress: { done: files.length, total: files.length, current: null } });
     // Losing the report is not worth failing the import over.
-    await (await getLibrary())?.setSetting(REPORT_SETTING, report).catch(() => undefined);
+    await library?.setSetting(REPORT_SETTING, report).catch(() => undefined);
   } catch (err) {
     if (err instanceof ImportCancelled) setImporting({ status: 'cancelled', error: null, storageFailed: false });
     else setImporting({ status: 'error', error: message(err), storageFailed: err instanceof StorageError });

@@ -1,4 +1,4 @@
-import { docIdOf, recordsOrNull, toArrowIPC, toRecords } from '../db';
+import { docIdOf, type Records, recordsOrNull, type TableName, toArrowIPC, toRecords } from '../db';
 import { ExtractError, extractDocument, type SourceKind, sourceKindOf } from '../extract';
 import { type ParseResult, parseDocument } from '../parse';
 import { Library, type StoredDocument, type StoredInfo, storedInfo } from '../storage/library';
@@ -43,29 +43,37 @@ function batchOf(results: readonly ParseResult[]): RecordBatch {
 }
 
 /**
- * The documents kept in IndexedDB, read back. A stored parse result that is damaged (see
- * `recordsOrNull`) is read again from the document's original file, also kept, and stored repaired;
- * one whose original is unreadable too is left in storage untouched and out of the batch.
+ * The documents kept in IndexedDB, read back as one batch. Each stored parse result is flattened
+ * once, which also checks it (`recordsOrNull`). A damaged one is read again from the document's
+ * original file, also kept, and stored repaired; one whose original is unreadable too is left in
+ * storage untouched and out of the batch.
  */
 async function readStored(
   library: Library,
   options: Parameters<typeof extractDocument>[2],
 ): Promise<{
-  results: ParseResult[];
+  batch: RecordBatch;
   stored: StoredInfo[];
   recovered: string[];
   skipped: { docId: string; fileName: string }[];
 }> {
-  const results: ParseResult[] = [];
+  const records = toRecords([]);
+  const docIds: string[] = [];
   const stored: StoredInfo[] = [];
   const recovered: string[] = [];
   const skipped: { docId: string; fileName: string }[] = [];
+  const add = (rows: Records) => {
+    docIds.push(String(rows.documents[0]?.doc_id));
+    // Row by row: a spread of a large document's rows would overflow the call stack.
+    for (const table of Object.keys(records) as TableName[]) for (const row of rows[table]) records[table].push(row);
+  };
   for (const d of await library.documents()) {
     const info = storedInfo(d);
     const name = typeof info.fileName === 'string' ? info.fileName : String(info.docId);
     stored.push({ ...info, fileName: name });
-    if (recordsOrNull(d.result)) {
-      results.push(d.result);
+    const rows = recordsOrNull(d.result);
+    if (rows) {
+      add(rows);
       continue;
     }
     const source = await library.source(d.docId).catch(() => undefined);
@@ -73,14 +81,15 @@ async function readStored(
       source?.bytes instanceof Uint8Array
         ? await readFile({ name, bytes: source.bytes.slice().buffer }, options)
         : null;
-    if (outcome?.ok && recordsOrNull(outcome.result)) {
+    const repairedRows = outcome?.ok ? recordsOrNull(outcome.result) : null;
+    if (outcome?.ok && repairedRows) {
       const repaired: StoredDocument = { ...d, fileName: name, kind: outcome.kind, result: outcome.result };
       await library.save([repaired], []).catch(() => undefined);
-      results.push(outcome.result);
+      add(repairedRows);
       recovered.push(name);
     } else skipped.push({ docId: String(d.docId), fileName: name });
   }
-  return { results, stored, recovered, skipped };
+  return { batch: { docIds, ipc: toArrowIPC(records) }, stored, recovered, skipped };
 }
 
 function post(response: WorkerResponse): void {
@@ -100,8 +109,7 @@ self.addEventListener('message', async (event: MessageEvent<WorkerRequest>) => {
     if (request.type === 'stored') {
       const library = await Library.open();
       try {
-        const { results, ...rest } = await readStored(library, request.options);
-        post({ id, type: 'stored', batch: batchOf(results), ...rest });
+        post({ id, type: 'stored', ...(await readStored(library, request.options)) });
       } finally {
         library.close();
       }

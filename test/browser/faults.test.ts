@@ -135,6 +135,27 @@ async function expectKeptIntact(counts: Record<string, number>): Promise<void> {
   await expect.poll(() => engineCounts(), { timeout: 60_000 }).toEqual(counts);
 }
 
+/**
+ * Imports `files` through the file input; resolves with the run number of that import and its worker
+ * once the worker has started reading them.
+ */
+async function startImport(files: string[]): Promise<{ run: number; worker: Worker }> {
+  const run = Number(await page.getByTestId('import-status').getAttribute('data-runs')) + 1;
+  const worker = page.waitForEvent('worker', { predicate: (w) => w.url().includes('parse.worker') });
+  await page.getByTestId('import-input').setInputFiles(files);
+  return { run, worker: await worker };
+}
+
+/** The start-up notice of an interrupted import lists every one of `files` as not imported, none as saved. */
+async function expectInterruptedNotice(files: string[]): Promise<void> {
+  const notice = page.locator('[data-testid=notice][data-kind=import-interrupted]');
+  await notice.waitFor({ timeout: 60_000 });
+  const text = (await notice.textContent()) ?? '';
+  expect(text).toContain('上次导入在完成前页面被关闭或刷新');
+  expect(text).toContain(`未导入，请重新导入：${files.map((f) => basename(f)).join('、')}。`);
+  expect(text).not.toContain('已保存');
+}
+
 /** Reloads the page: the kept documents are all there and no notice is shown. */
 async function reloadQuietly(counts: Record<string, number>): Promise<void> {
   await page.reload();
@@ -158,15 +179,9 @@ describe('faults leave the documents imported before them intact (built app in C
   it('a reload during an import: the next start says which files were not imported', async () => {
     const batch = Array.from({ length: 6 }, (_, i) => bulky(`reloaded-${i}.txt`));
     // Reloaded once the files are being read (the import worker has started).
-    const reading = page.waitForEvent('worker', { predicate: (w) => w.url().includes('parse.worker') });
-    await page.getByTestId('import-input').setInputFiles(batch);
-    await reading;
+    await startImport(batch);
     await page.reload();
-    const notice = page.locator('[data-testid=notice][data-kind=import-interrupted]');
-    await notice.waitFor({ timeout: 60_000 });
-    const text = (await notice.textContent()) ?? '';
-    expect(text).toContain('上次导入在完成前页面被关闭或刷新');
-    for (const f of batch) expect(text).toContain(basename(f));
+    await expectInterruptedNotice(batch);
     await expectKeptIntact(counts);
     // Told once: the next start says nothing more.
     await reloadQuietly(counts);
@@ -174,27 +189,18 @@ describe('faults leave the documents imported before them intact (built app in C
 
   it('a tab closed during an import: a new tab says which files were not imported', async () => {
     const batch = Array.from({ length: 4 }, (_, i) => bulky(`closed-${i}.txt`));
-    const reading = page.waitForEvent('worker', { predicate: (w) => w.url().includes('parse.worker') });
-    await page.getByTestId('import-input').setInputFiles(batch);
-    await reading;
+    await startImport(batch);
     await page.close();
     page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await openDocuments();
-    const notice = page.locator('[data-testid=notice][data-kind=import-interrupted]');
-    await notice.waitFor({ timeout: 60_000 });
-    for (const f of batch) expect(await notice.textContent()).toContain(basename(f));
+    await expectInterruptedNotice(batch);
     await expectKeptIntact(counts);
   });
 
   it('a long import can be cancelled while its files are read: nothing is stored', async () => {
-    const run = Number(await page.getByTestId('import-status').getAttribute('data-runs')) + 1;
-    const reading = page.waitForEvent('worker', { predicate: (w) => w.url().includes('parse.worker') });
-    await page
-      .getByTestId('import-input')
-      .setInputFiles(Array.from({ length: 4 }, (_, i) => bulky(`cancelled-${i}.txt`)));
     // Cancelled while the worker reads, from the keyboard (focus the button, Enter).
-    await reading;
+    const { run } = await startImport(Array.from({ length: 4 }, (_, i) => bulky(`cancelled-${i}.txt`)));
     await page.getByTestId('import-cancel').focus();
     await page.keyboard.press('Enter');
     expect(await importEnded(run, 'cancelled')).toBe('导入已取消，原有数据未改动');
@@ -203,29 +209,18 @@ describe('faults leave the documents imported before them intact (built app in C
   });
 
   it('an import worker that dies: the import fails with a message, nothing else changes', async () => {
-    const workers: Worker[] = [];
-    const onWorker = (w: Worker) => {
-      if (w.url().includes('parse.worker')) workers.push(w);
-    };
-    page.on('worker', onWorker);
-    const run = Number(await page.getByTestId('import-status').getAttribute('data-runs')) + 1;
-    await page
-      .getByTestId('import-input')
-      .setInputFiles(Array.from({ length: 4 }, (_, i) => bulky(`dies-${i}.txt`, 300)));
-    await page.locator('[data-testid=import-status][data-status=reading]').waitFor({ timeout: 30_000 });
-    await expect.poll(() => workers.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    const { run, worker } = await startImport(Array.from({ length: 4 }, (_, i) => bulky(`dies-${i}.txt`, 300)));
     // Once it reads (so it holds its lock), the worker ends itself before its next file, as a worker
     // the browser kills would just stop.
     await page.locator('[data-testid=import-status]', { hasText: '：dies-' }).waitFor({ timeout: 30_000 });
     const t0 = Date.now();
     // Not awaited: the worker takes the request only between two files.
-    void workers[0]?.evaluate('self.close()').catch(() => undefined);
+    void worker.evaluate('self.close()').catch(() => undefined);
     const status = await importEnded(run, 'error');
     // Told by its released lock, not by 30 s of silence (which catches a worker dead before it locks).
     expect(Date.now() - t0).toBeLessThan(25_000);
     expect(status).toContain('导入失败，原有数据未改动');
     expect(status).toContain('the import worker stopped unexpectedly');
-    page.off('worker', onWorker);
     await expectKeptIntact(counts);
   });
 

@@ -10,7 +10,7 @@ import {
 } from '../../db/queries-console';
 import { fill, type Messages } from '../../i18n';
 import { RULES } from '../../rules';
-import { store } from '../../store';
+import { isOutOfMemory, store } from '../../store';
 import { useQuery } from '../use-query';
 import {
   CONSOLE_ROW_LIMIT,
@@ -21,6 +21,9 @@ import {
   setConsoleSql,
 } from './console-store';
 import { insertName } from './editor-text';
+import { ResultPanel } from './ResultPanel';
+import { type SchemaState, SchemaTree } from './SchemaTree';
+import { applyEdit, SqlEditor } from './SqlEditor';
 
 /**
  * DuckDB 1.4's answer to a LIKE whose pattern starts with a fixed Chinese prefix and goes on after a
@@ -28,9 +31,6 @@ import { insertName } from './editor-text';
  */
 const LIKE_UNICODE_BUG = /Invalid unicode \(byte sequence mismatch\) detected in value construction/;
 
-import { ResultPanel } from './ResultPanel';
-import { type SchemaState, SchemaTree } from './SchemaTree';
-import { applyEdit, SqlEditor } from './SqlEditor';
 import './console.css';
 
 const TABLE_DOCS = new Map<string, string>([
@@ -107,7 +107,7 @@ export function ConsoleView({ t }: { t: Messages }) {
                   {fill(t.consoleReadOnly, { keyword: run.refused || '—' })}
                 </p>
               )}
-              {run.outOfMemory && (
+              {isOutOfMemory(run.error) && (
                 <p className="console-notice-detail" data-testid="sql-out-of-memory">
                   {t.consoleOutOfMemory}
                 </p>

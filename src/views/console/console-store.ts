@@ -3,7 +3,7 @@ import type { ResultChartType } from '../../charts/result-chart';
 import { QueryError, type Row } from '../../db';
 import { ReadOnlyRefusal } from '../../db/analyst';
 import { DEFAULT_CONSOLE_SQL } from '../../db/queries-console';
-import { errorMessage, getAppDb, isOutOfMemory, restartEngine, store } from '../../store';
+import { errorMessage, getAppDb, restartEngine, store } from '../../store';
 
 /** A query of the console: running, answered, failed, or cancelled (engine restarted). */
 export type ConsoleRun =
@@ -16,8 +16,6 @@ export type ConsoleRun =
       error: string;
       /** The first word of a statement refused because the console only reads (see `analyst.ts`). */
       refused: string | null;
-      /** The engine ran out of memory. */
-      outOfMemory: boolean;
     }
   | {
       status: 'cancelled';
@@ -120,7 +118,6 @@ export async function runConsoleQuery(sql: string = consoleStore.getState().sql)
         sql: err instanceof QueryError ? err.sql : err instanceof ReadOnlyRefusal ? err.statement : sql,
         error,
         refused: err instanceof ReadOnlyRefusal ? err.keyword : null,
-        outOfMemory: isOutOfMemory(error),
       },
     });
   } finally {
